@@ -1,0 +1,86 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import packageJson from './package.json' with { type: 'json' };
+
+/** Which browser the build targets; one manifest source, two flavours. */
+export type TargetBrowser = 'chrome' | 'firefox';
+
+export const GECKO_ID = 'aside@aside-assistant.org';
+
+/**
+ * The messengers Aside reads. Host access is limited to these: provider origins are
+ * optional host permissions, requested at run time when the user configures one.
+ */
+export const MESSENGER_MATCHES = ['https://web.whatsapp.com/*'];
+
+const COMMANDS = {
+  'suggest-replies': {
+    suggested_key: { default: 'Alt+Shift+S' },
+    description: 'Suggest replies in the open chat',
+  },
+};
+
+export function buildManifest(browser: TargetBrowser) {
+  const common = {
+    manifest_version: 3 as const,
+    name: 'Aside',
+    short_name: 'Aside',
+    version: packageJson.version,
+    description: packageJson.description,
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: { default_popup: 'extension-pages/popup.html', default_title: 'Aside' },
+    options_ui: { page: 'extension-pages/options.html', open_in_tab: true },
+    permissions: ['storage', 'tabs'],
+    host_permissions: MESSENGER_MATCHES,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_scripts: [
+      { matches: MESSENGER_MATCHES, js: ['src/content/main.ts'], run_at: 'document_idle' as const },
+    ],
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self'; frame-src 'none'; base-uri 'none'",
+    },
+  };
+  if (browser === 'firefox') {
+    return defineManifest({
+      ...common,
+      background: { scripts: ['src/background/main.ts'], type: 'module' },
+      commands: {
+        ...COMMANDS,
+        _execute_sidebar_action: {
+          suggested_key: { default: 'Alt+Shift+A' },
+          description: 'Open the Aside sidebar',
+        },
+      },
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '142.0',
+          // Aside sends chat text only to the AI provider the user configures; nothing reaches us.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+      // crxjs's manifest type lacks sidebar_action; Firefox's sidebar is its own key.
+      ...({
+        sidebar_action: {
+          default_panel: 'extension-pages/sidebar.html',
+          default_title: 'Aside',
+          default_icon: 'icons/32.png',
+          open_at_install: false,
+        },
+      } as object),
+    } as Parameters<typeof defineManifest>[0]);
+  }
+  return defineManifest({
+    ...common,
+    minimum_chrome_version: '116',
+    permissions: [...common.permissions, 'sidePanel'],
+    background: { service_worker: 'src/background/main.ts', type: 'module' },
+    side_panel: { default_path: 'extension-pages/sidebar.html' },
+    commands: {
+      ...COMMANDS,
+      'open-sidebar': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Open the Aside sidebar',
+      },
+    },
+  });
+}

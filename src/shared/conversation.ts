@@ -1,0 +1,63 @@
+/**
+ * What an adapter reads from the open chat. Mirrors ../shared/contracts/conversation.schema.json;
+ * `conversation.test.ts` checks the two stay in step.
+ */
+export type Direction = 'in' | 'out' | 'system';
+
+export type MediaKind =
+  | 'image' | 'video' | 'gif' | 'audio' | 'voice' | 'document'
+  | 'sticker' | 'location' | 'contact' | 'poll' | 'other';
+
+export interface Quote {
+  sender?: string | null;
+  text: string;
+}
+
+export interface Media {
+  kind: MediaKind;
+  fileName?: string;
+  duration?: string;
+}
+
+export interface Message {
+  /** The platform's id where the DOM has one, else a stable derived id. */
+  id: string;
+  direction: Direction;
+  /** Display name or phone as shown; null for system notices and, usually, for 'out'. */
+  sender: string | null;
+  /** ISO 8601 local date-time without zone, or null when the DOM does not give one. */
+  timestamp: string | null;
+  text: string;
+  quote?: Quote;
+  media?: Media;
+  deleted?: boolean;
+  edited?: boolean;
+  forwarded?: boolean;
+}
+
+export type HealthStatus = 'ok' | 'degraded' | 'unreadable';
+
+export interface Health {
+  status: HealthStatus;
+  notes?: string[];
+}
+
+export interface Conversation {
+  /** Adapter id, e.g. `whatsapp`. */
+  site: string;
+  title: string;
+  isGroup: boolean;
+  messages: Message[];
+  health: Health;
+  /** A stable key for the open chat, for per-chat history. Not part of the contract's required fields. */
+  chatKey?: string;
+}
+
+/** What a composer writer reports after an insert. */
+export interface InsertResult {
+  ok: boolean;
+  /** Which insertion technique put the text there (for diagnostics). */
+  method?: 'execCommand' | 'paste' | 'beforeinput';
+  /** Why it failed, in words a user can act on. */
+  error?: string;
+}

@@ -1,0 +1,94 @@
+/**
+ * The one request/response protocol between Aside's contexts, named by direction.
+ * Each entry has a payload schema (validated by the receiver, never trusted) and a response type.
+ * Streams (model output) go over ports: see stream-protocol.ts.
+ */
+import * as v from 'valibot';
+import type { Conversation, InsertResult } from './conversation';
+import type { AssistantView } from './settings';
+import { AssistantSchema } from './settings';
+import type { UserFacingError } from './errors';
+
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Drafts are short messages; anything larger is not a draft. */
+export const MAX_DRAFT_LENGTH = 20_000;
+const draftText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DRAFT_LENGTH));
+
+export const payloadSchemas = {
+  // ui -> background
+  'ui->background:get-assistants': v.object({}),
+  'ui->background:save-assistant': v.object({
+    assistant: AssistantSchema,
+    /** undefined keeps the stored key; '' removes it. */
+    apiKey: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  }),
+  'ui->background:delete-assistant': v.object({ id: v.string() }),
+  'ui->background:set-active-assistant': v.object({ id: v.string() }),
+  'ui->background:test-assistant': v.object({ id: v.string() }),
+  'ui->background:get-tab-state': v.object({ tabId }),
+  'ui->background:insert-draft': v.object({ tabId, text: draftText }),
+  'ui->background:get-history': v.object({ tabId }),
+  'ui->background:open-sidebar': v.object({ tabId: v.optional(tabId), windowId: v.optional(v.number()) }),
+  // background -> content
+  'background->content:read-conversation': v.object({}),
+  'background->content:insert-draft': v.object({ text: draftText }),
+} as const;
+
+export type MessageType = keyof typeof payloadSchemas;
+export type Payload<T extends MessageType> = v.InferOutput<(typeof payloadSchemas)[T]>;
+
+export interface TabState {
+  supported: boolean;
+  /** Present when the tab has a readable messenger. */
+  conversation?: Pick<Conversation, 'site' | 'title' | 'isGroup' | 'health' | 'chatKey'> & { messageCount: number };
+  error?: UserFacingError;
+}
+
+export interface HistoryEntry {
+  id?: number;
+  chatKey: string;
+  task: string;
+  createdAt: number;
+  suggestions: string[];
+  assistantName: string;
+  model: string;
+}
+
+export interface ResponseMap {
+  'ui->background:get-assistants': { assistants: AssistantView[]; activeAssistantId: string | null };
+  'ui->background:save-assistant': { assistant: AssistantView };
+  'ui->background:delete-assistant': { deleted: boolean };
+  'ui->background:set-active-assistant': { activeAssistantId: string };
+  'ui->background:test-assistant': { ok: true; detail: string } | { ok: false; error: UserFacingError };
+  'ui->background:get-tab-state': TabState;
+  'ui->background:insert-draft': InsertResult;
+  'ui->background:get-history': { entries: HistoryEntry[] };
+  'ui->background:open-sidebar': { opened: boolean };
+  'background->content:read-conversation': Conversation;
+  'background->content:insert-draft': InsertResult;
+}
+
+export type Response<T extends MessageType> = ResponseMap[T];
+
+/** The envelope on the wire. Responses are wrapped so that a handler's failure is data, not a thrown string. */
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: Payload<T>;
+}
+
+export type Reply<T extends MessageType> =
+  | { ok: true; value: Response<T> }
+  | { ok: false; error: UserFacingError };
+
+export function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(payloadSchemas, type);
+}
+
+/** Parses an untrusted envelope; returns null for anything that is not exactly a known message. */
+export function parseEnvelope(raw: unknown): Envelope | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  if (!isMessageType(type)) return null;
+  const result = v.safeParse(payloadSchemas[type], payload);
+  return result.success ? ({ type, payload: result.output } as Envelope) : null;
+}

@@ -1,0 +1,1 @@
+declare const __TARGET_BROWSER__: 'chrome' | 'firefox';

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { buildManifest, type TargetBrowser } from './manifest.config';
+
+const browser: TargetBrowser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    crx({
+      manifest: buildManifest(browser),
+      browser,
+      // One self-contained content script: no loader, no web_accessible_resources the page could probe.
+      contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+    }),
+  ],
+  define: { __TARGET_BROWSER__: JSON.stringify(browser) },
+  build: {
+    outDir: `dist/${browser}`,
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    rolldownOptions: {
+      // crxjs only knows the pages the manifest names; the Firefox sidebar and the sidebar-as-page need these.
+      input: {
+        sidebar: 'extension-pages/sidebar.html',
+        popup: 'extension-pages/popup.html',
+        options: 'extension-pages/options.html',
+      },
+    },
+  },
+});
