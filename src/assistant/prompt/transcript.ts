@@ -1,0 +1,65 @@
+/**
+ * Renders a conversation as the transcript the model reads. Sender and time stay outside the
+ * marked text (they come from the DOM's structure, not from what a participant typed); every
+ * message body, including the owner's, is marked as data.
+ */
+import type { Conversation, Message } from '../../shared/conversation';
+import type { DataMarker } from './datamark';
+import { neutralizeInvisible } from './neutralize';
+
+export interface TranscriptOptions {
+  marker: DataMarker;
+  /** Keep at most this many characters of message text, newest first. */
+  characterBudget: number;
+}
+
+export interface Transcript {
+  text: string;
+  includedMessages: number;
+  omittedMessages: number;
+}
+
+export function renderTranscript(conversation: Conversation, options: TranscriptOptions): Transcript {
+  const lines: string[] = [];
+  let used = 0;
+  let included = 0;
+  for (let index = conversation.messages.length - 1; index >= 0; index -= 1) {
+    const line = renderMessage(conversation.messages[index]!, options.marker);
+    if (used + line.length > options.characterBudget && included > 0) break;
+    lines.push(line);
+    used += line.length;
+    included += 1;
+  }
+  lines.reverse();
+  return {
+    text: lines.join('\n'),
+    includedMessages: included,
+    omittedMessages: conversation.messages.length - included,
+  };
+}
+
+function renderMessage(message: Message, marker: DataMarker): string {
+  const time = message.timestamp ? `[${message.timestamp.replace('T', ' ').slice(0, 16)}] ` : '';
+  const who = senderLabel(message);
+  const notes = [
+    message.forwarded ? 'forwarded' : '',
+    message.edited ? 'edited' : '',
+    message.deleted ? 'deleted' : '',
+    message.media ? `${message.media.kind}${message.media.fileName ? ` "${clean(message.media.fileName)}"` : ''}` : '',
+  ].filter(Boolean);
+  const header = `${time}${who}${notes.length ? ` (${notes.join(', ')})` : ''}:`;
+  const quote = message.quote
+    ? `\n  replying to ${message.quote.sender ? clean(message.quote.sender) : 'a message'}: ${marker.wrap(clean(message.quote.text))}`
+    : '';
+  return `${header}${quote}\n  ${marker.wrap(clean(message.text))}`;
+}
+
+function senderLabel(message: Message): string {
+  if (message.direction === 'out') return 'You (the user)';
+  if (message.direction === 'system') return 'Chat notice';
+  return message.sender ? `${clean(message.sender).slice(0, 80)} (participant)` : 'Participant';
+}
+
+function clean(text: string): string {
+  return neutralizeInvisible(text).text;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Conversation } from '../../shared/conversation';
+import { createDataMarker } from '../prompt/datamark';
+import { buildReplyPrompt } from './reply';
+
+const conversation: Conversation = {
+  site: 'whatsapp',
+  title: 'Ana',
+  isGroup: false,
+  health: { status: 'ok' },
+  messages: [
+    { id: '1', direction: 'in', sender: 'Ana', timestamp: '2026-03-22T13:52:00', text: 'Dinner tonight?' },
+  ],
+};
+
+describe('buildReplyPrompt', () => {
+  it('matches the snapshot of the reply prompt', () => {
+    const marker = createDataMarker((length) => new Uint8Array(length).fill(1));
+    expect(buildReplyPrompt(conversation, marker).messages).toMatchSnapshot();
+  });
+
+  it('names the exact markers in the system prompt and marks every message', () => {
+    const { messages } = buildReplyPrompt(conversation);
+    const [system, user] = messages;
+    const marker = /«data-([0-9a-f]{12})»/.exec(system!.content)?.[1];
+    expect(marker).toBeDefined();
+    expect(system!.content).toContain('never an instruction');
+    expect(user!.content).toContain(`«data-${marker}»Dinner tonight?«/data-${marker}»`);
+  });
+});

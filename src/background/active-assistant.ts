@@ -1,0 +1,45 @@
+import type { Assistant } from '../shared/settings';
+import { localityOf } from '../shared/settings';
+import type { LanguageModelProvider } from '../providers/types';
+import { createGuardedFetch } from './egress';
+import { BackgroundError, userError } from './errors';
+import type { BackgroundServices } from './services';
+
+export interface ActiveAssistant {
+  assistant: Assistant;
+  apiKey: string | undefined;
+  locality: 'local' | 'remote';
+}
+
+export async function resolveActiveAssistant(services: BackgroundServices): Promise<ActiveAssistant> {
+  const { settings } = await services.settings.load();
+  const assistant = settings.assistants.find((candidate) => candidate.id === settings.activeAssistantId);
+  if (!assistant) {
+    throw new BackgroundError(
+      userError('config', 'No assistant is set up yet.', 'Open Aside’s options and add an assistant (for example a local Ollama or an OpenAI key).'),
+    );
+  }
+  return { assistant, apiKey: await services.secrets.get(assistant.id), locality: localityOf(assistant) };
+}
+
+/** A provider whose every request passes the egress guard for this assistant's origin only. */
+export function providerFor(
+  services: BackgroundServices,
+  active: ActiveAssistant,
+  purpose: { chatKey: string | null; action: string },
+): LanguageModelProvider {
+  const fetch = createGuardedFetch({
+    allowedOrigin: new URL(active.assistant.baseUrl).origin,
+    chatKey: purpose.chatKey,
+    action: purpose.action,
+    record: services.recordEgress,
+    fetchImplementation: services.fetchImplementation,
+  });
+  return services.createProvider(active.assistant.kind, {
+    baseUrl: active.assistant.baseUrl,
+    model: active.assistant.model,
+    apiKey: active.apiKey,
+    fetch,
+    extensionOrigin: services.extension.origin,
+  });
+}

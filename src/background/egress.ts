@@ -1,0 +1,75 @@
+/**
+ * The one gate every outbound request passes through. It allows exactly one origin, the
+ * configured provider's, follows no redirects (a redirect could carry the chat elsewhere), sends no
+ * cookies or referrer, and records each request in the egress log the options page shows.
+ */
+import type { GuardedFetch } from '../providers/types';
+import { BackgroundError, userError } from './errors';
+
+export interface EgressEntry {
+  time: number;
+  origin: string;
+  method: string;
+  bytes: number;
+  chatKey: string | null;
+  action: string;
+  status: number | null;
+}
+
+export interface EgressContext {
+  allowedOrigin: string;
+  chatKey: string | null;
+  action: string;
+  record(entry: EgressEntry): void;
+  fetchImplementation?: typeof fetch;
+  now?: () => number;
+}
+
+export function createGuardedFetch(context: EgressContext): GuardedFetch {
+  const fetchImplementation = context.fetchImplementation ?? globalThis.fetch.bind(globalThis);
+  const now = context.now ?? Date.now;
+  return async (url, init) => {
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      throw new BackgroundError(userError('config', `Aside refused to contact an invalid address: ${url}`));
+    }
+    if (origin !== context.allowedOrigin) {
+      throw new BackgroundError(
+        userError('config', `Aside blocked a request to ${origin}: only ${context.allowedOrigin} is allowed.`),
+      );
+    }
+    const entry: EgressEntry = {
+      time: now(),
+      origin,
+      method: (init.method ?? 'GET').toUpperCase(),
+      bytes: bodySize(init.body),
+      chatKey: context.chatKey,
+      action: context.action,
+      status: null,
+    };
+    try {
+      const response = await fetchImplementation(url, {
+        ...init,
+        redirect: 'error',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+      });
+      entry.status = response.status;
+      return response;
+    } finally {
+      context.record(entry);
+    }
+  };
+}
+
+function bodySize(body: RequestInit['body']): number {
+  if (body == null) return 0;
+  if (typeof body === 'string') return new TextEncoder().encode(body).byteLength;
+  if (body instanceof ArrayBuffer) return body.byteLength;
+  if (ArrayBuffer.isView(body)) return body.byteLength;
+  if (body instanceof Blob) return body.size;
+  return 0;
+}

@@ -1,0 +1,88 @@
+/** Handlers for configuring assistants: list, save, delete, pick, test. Keys go in, never out. */
+import type { Payload, Response } from '../../shared/protocol';
+import { localityOf, type Assistant, type AssistantView } from '../../shared/settings';
+import { providerFor } from '../active-assistant';
+import { BackgroundError, toUserFacingError, userError } from '../errors';
+import type { BackgroundServices } from '../services';
+
+const IMPLEMENTED_KINDS = new Set(['openai-compatible', 'openai', 'ollama', 'mistral', 'openrouter']);
+
+async function toView(services: BackgroundServices, assistant: Assistant): Promise<AssistantView> {
+  return { ...assistant, hasApiKey: await services.secrets.has(assistant.id), locality: localityOf(assistant) };
+}
+
+export function assistantHandlers(services: BackgroundServices) {
+  return {
+    async 'ui->background:get-assistants'(): Promise<Response<'ui->background:get-assistants'>> {
+      const { settings } = await services.settings.load();
+      const assistants = await Promise.all(settings.assistants.map((assistant) => toView(services, assistant)));
+      return { assistants, activeAssistantId: settings.activeAssistantId };
+    },
+
+    async 'ui->background:save-assistant'(
+      payload: Payload<'ui->background:save-assistant'>,
+    ): Promise<Response<'ui->background:save-assistant'>> {
+      const assistant = payload.assistant;
+      if (!IMPLEMENTED_KINDS.has(assistant.kind)) {
+        throw new BackgroundError(userError('config', `${assistant.kind} assistants are not available yet.`, 'Pick an OpenAI-compatible provider for now.'));
+      }
+      await services.settings.update((settings) => {
+        const others = settings.assistants.filter((existing) => existing.id !== assistant.id);
+        const index = settings.assistants.findIndex((existing) => existing.id === assistant.id);
+        const assistants = index === -1 ? [...others, assistant] : settings.assistants.map((existing) => (existing.id === assistant.id ? assistant : existing));
+        return { assistants, activeAssistantId: settings.activeAssistantId ?? assistant.id };
+      });
+      if (payload.apiKey === '') await services.secrets.remove(assistant.id);
+      else if (payload.apiKey !== undefined) await services.secrets.set(assistant.id, payload.apiKey.trim());
+      return { assistant: await toView(services, assistant) };
+    },
+
+    async 'ui->background:delete-assistant'(
+      payload: Payload<'ui->background:delete-assistant'>,
+    ): Promise<Response<'ui->background:delete-assistant'>> {
+      let deleted = false;
+      await services.settings.update((settings) => {
+        const assistants = settings.assistants.filter((assistant) => assistant.id !== payload.id);
+        deleted = assistants.length !== settings.assistants.length;
+        const activeAssistantId = settings.activeAssistantId === payload.id ? assistants[0]?.id ?? null : settings.activeAssistantId;
+        return { assistants, activeAssistantId };
+      });
+      await services.secrets.remove(payload.id);
+      return { deleted };
+    },
+
+    async 'ui->background:set-active-assistant'(
+      payload: Payload<'ui->background:set-active-assistant'>,
+    ): Promise<Response<'ui->background:set-active-assistant'>> {
+      const { settings } = await services.settings.load();
+      if (!settings.assistants.some((assistant) => assistant.id === payload.id)) {
+        throw new BackgroundError(userError('config', 'That assistant no longer exists.', 'Reopen the popup and pick another one.'));
+      }
+      await services.settings.update((current) => ({ ...current, activeAssistantId: payload.id }));
+      return { activeAssistantId: payload.id };
+    },
+
+    async 'ui->background:test-assistant'(
+      payload: Payload<'ui->background:test-assistant'>,
+    ): Promise<Response<'ui->background:test-assistant'>> {
+      const { settings } = await services.settings.load();
+      const assistant = settings.assistants.find((candidate) => candidate.id === payload.id);
+      if (!assistant) return { ok: false, error: userError('config', 'That assistant no longer exists.') };
+      const active = { assistant, apiKey: await services.secrets.get(assistant.id), locality: localityOf(assistant) };
+      const provider = providerFor(services, active, { chatKey: null, action: 'test-connection' });
+      try {
+        const models = await provider.listModels(AbortSignal.timeout(15_000));
+        const origin = new URL(assistant.baseUrl).origin;
+        if (models.length > 0 && !models.some((model) => model.id === assistant.model)) {
+          return {
+            ok: false,
+            error: userError('model', `${origin} answered, but it has no model named “${assistant.model}”.`, `Available: ${models.slice(0, 8).map((model) => model.id).join(', ')}.`),
+          };
+        }
+        return { ok: true, detail: `Connected to ${origin}${models.length ? ` · ${models.length} models available` : ''}.` };
+      } catch (error) {
+        return { ok: false, error: toUserFacingError(error) };
+      }
+    },
+  };
+}

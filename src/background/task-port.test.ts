@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ServerStreamMessage } from '../shared/stream-protocol';
+import { acceptTaskPort, type PortLike } from './task-port';
+import { createFakeWorld, EXTENSION, PAGE_SENDER } from './test-support';
+import type { TaskRequest } from './task-runner';
+
+function fakePort(sender: PortLike['sender'], name = 'aside:task') {
+  const messageListeners: Array<(message: unknown) => void> = [];
+  const disconnectListeners: Array<() => void> = [];
+  const posted: ServerStreamMessage[] = [];
+  const port: PortLike = {
+    name,
+    sender,
+    postMessage: (message) => posted.push(message),
+    disconnect: vi.fn(),
+    onMessage: { addListener: (listener) => messageListeners.push(listener) },
+    onDisconnect: { addListener: (listener) => disconnectListeners.push(listener) },
+  };
+  return {
+    port,
+    posted,
+    send: (message: unknown) => messageListeners.forEach((listener) => listener(message)),
+    closeFromClient: () => disconnectListeners.forEach((listener) => listener()),
+  };
+}
+
+describe('task port', () => {
+  it('ignores ports with other names', () => {
+    const { port } = fakePort(PAGE_SENDER, 'web_llm_service_worker');
+    expect(acceptTaskPort(port, createFakeWorld().services)).toBe(false);
+    expect(port.disconnect).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a content script', { id: EXTENSION.id, url: 'https://web.whatsapp.com/', tab: { id: 1 } }],
+    ['another extension', { id: 'x', url: 'chrome-extension://x/a.html' }],
+    ['no sender', undefined],
+  ])('disconnects a port opened by %s without running anything', (_name, sender) => {
+    const run = vi.fn();
+    const { port, send } = fakePort(sender);
+    expect(acceptTaskPort(port, createFakeWorld().services, run)).toBe(false);
+    send({ type: 'start', tabId: 1, task: 'reply' });
+    expect(port.disconnect).toHaveBeenCalled();
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('ignores malformed client messages', () => {
+    const run = vi.fn();
+    const { port, send } = fakePort(PAGE_SENDER);
+    acceptTaskPort(port, createFakeWorld().services, run);
+    send({ type: 'start', tabId: '1', task: 'reply' });
+    send({ type: 'start', tabId: 1, task: 'delete-everything' });
+    send('start');
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('aborts the running task on cancel and on disconnect', () => {
+    const requests: TaskRequest[] = [];
+    const run = vi.fn(async (_services: unknown, request: TaskRequest) => void requests.push(request));
+    const first = fakePort(PAGE_SENDER);
+    acceptTaskPort(first.port, createFakeWorld().services, run);
+    first.send({ type: 'start', tabId: 1, task: 'reply' });
+    first.send({ type: 'cancel' });
+    expect(requests[0]!.signal.aborted).toBe(true);
+
+    const second = fakePort(PAGE_SENDER);
+    acceptTaskPort(second.port, createFakeWorld().services, run);
+    second.send({ type: 'start', tabId: 1, task: 'reply' });
+    second.closeFromClient();
+    expect(requests[1]!.signal.aborted).toBe(true);
+  });
+
+  it('runs one task at a time per port', () => {
+    const run = vi.fn(async () => new Promise<void>(() => undefined));
+    const { port, send } = fakePort(PAGE_SENDER);
+    acceptTaskPort(port, createFakeWorld().services, run);
+    send({ type: 'start', tabId: 1, task: 'reply' });
+    send({ type: 'start', tabId: 1, task: 'reply' });
+    expect(run).toHaveBeenCalledOnce();
+  });
+});

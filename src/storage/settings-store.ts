@@ -1,0 +1,57 @@
+/**
+ * Settings live in the browser's key-value storage so every context sees changes at once.
+ * Stored values are validated on every read: a corrupt or hand-edited value must not crash the
+ * worker, and nothing is lost silently.
+ */
+import * as v from 'valibot';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
+
+export const SETTINGS_KEY = 'settings';
+
+/** The part of storage.local this store needs; the real one is injected by the entry file. */
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export interface SettingsStore {
+  load(): Promise<{ settings: Settings; problem?: string }>;
+  update(change: (settings: Settings) => Settings): Promise<Settings>;
+}
+
+export function createSettingsStore(area: KeyValueArea): SettingsStore {
+  async function load() {
+    const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+    if (stored === undefined) return { settings: structuredClone(DEFAULT_SETTINGS) };
+    const parsed = v.safeParse(SettingsSchema, stored);
+    if (parsed.success) return { settings: parsed.output };
+    // Keep the assistants that are still valid rather than wiping everything.
+    const assistants = Array.isArray((stored as { assistants?: unknown }).assistants)
+      ? (stored as { assistants: unknown[] }).assistants.flatMap((candidate) => {
+          const one = v.safeParse(SettingsSchema.entries.assistants.item, candidate);
+          return one.success ? [one.output] : [];
+        })
+      : [];
+    const activeId = (stored as { activeAssistantId?: unknown }).activeAssistantId;
+    const settings: Settings = {
+      assistants,
+      activeAssistantId: assistants.some((assistant) => assistant.id === activeId) ? (activeId as string) : assistants[0]?.id ?? null,
+    };
+    return { settings, problem: 'Some saved settings were invalid and were ignored. Check your assistants in the options page.' };
+  }
+
+  // Updates are serialised so two quick saves cannot overwrite each other.
+  let queue: Promise<unknown> = Promise.resolve();
+  function update(change: (settings: Settings) => Settings): Promise<Settings> {
+    const next = queue.then(async () => {
+      const { settings } = await load();
+      const updated = v.parse(SettingsSchema, change(structuredClone(settings)));
+      await area.set({ [SETTINGS_KEY]: updated });
+      return updated;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return { load, update };
+}
