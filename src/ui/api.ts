@@ -1,0 +1,208 @@
+/**
+ * The UI's one way to speak to the background: typed requests over runtime messaging and task
+ * streams over a port. Pages build it from the WebExtension API in their entry file; tests pass fakes.
+ */
+import type { MessageType, Payload, Reply, Response } from '../shared/protocol';
+import type { UserFacingError } from '../shared/errors';
+import { TASK_PORT_NAME, type ClientStreamMessage, type ServerStreamMessage, type TaskName } from '../shared/stream-protocol';
+
+/** Thrown by `request` when the background answers `ok: false`, or does not answer at all. */
+export class UiRequestError extends Error {
+  readonly error: UserFacingError;
+  constructor(error: UserFacingError) {
+    super(error.message);
+    this.name = 'UiRequestError';
+    this.error = error;
+  }
+  get kind() {
+    return this.error.kind;
+  }
+}
+
+export const INTERRUPTED_REQUEST: UserFacingError = {
+  kind: 'interrupted',
+  message: 'The background worker did not answer.',
+  hint: 'Try again; if it keeps happening, reload the extension.',
+  retryable: true,
+};
+
+export const INTERRUPTED_STREAM: UserFacingError = {
+  kind: 'interrupted',
+  message: 'The background worker stopped before the answer was complete.',
+  hint: 'Try again.',
+  retryable: true,
+};
+
+/** Turns anything thrown by a request into a user-facing error. */
+export function toUserFacingError(cause: unknown): UserFacingError {
+  if (cause instanceof UiRequestError) return cause.error;
+  return INTERRUPTED_REQUEST;
+}
+
+/** The part of a runtime.Port the client uses (the polyfill's Port satisfies it). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** What the client needs from the WebExtension API: `browser.runtime` satisfies it. */
+export interface MessagingDeps {
+  sendMessage(message: unknown): Promise<unknown>;
+  connect(info: { name: string }): PortLike;
+}
+
+/** Wraps `browser.runtime` (the polyfill's or a fake) without relying on `this`. */
+export function messagingFrom(runtime: {
+  sendMessage(message: unknown): Promise<unknown>;
+  connect(info: { name: string }): PortLike;
+}): MessagingDeps {
+  return {
+    sendMessage: (message) => runtime.sendMessage(message),
+    connect: (info) => runtime.connect(info),
+  };
+}
+
+export interface TaskStartInfo {
+  assistantName: string;
+  model: string;
+  locality: 'local' | 'remote';
+}
+
+export interface TaskHandlers {
+  onStart?(info: TaskStartInfo): void;
+  onDelta(text: string): void;
+  onEnd(end: { finishReason: string; suggestions?: string[] }): void;
+  onError(error: UserFacingError): void;
+}
+
+export interface TaskHandle {
+  cancel(): void;
+}
+
+export interface UiApi {
+  request<T extends MessageType>(type: T, payload: Payload<T>): Promise<Response<T>>;
+  startTask(tabId: number, task: TaskName, handlers: TaskHandlers): TaskHandle;
+}
+
+function isReply(value: unknown): value is Reply<MessageType> {
+  if (typeof value !== 'object' || value === null) return false;
+  const reply = value as { ok?: unknown; error?: unknown };
+  if (reply.ok === true) return 'value' in reply;
+  return reply.ok === false && isUserFacingError(reply.error);
+}
+
+function isUserFacingError(value: unknown): value is UserFacingError {
+  if (typeof value !== 'object' || value === null) return false;
+  const error = value as Partial<UserFacingError>;
+  return typeof error.kind === 'string' && typeof error.message === 'string';
+}
+
+function isServerStreamMessage(value: unknown): value is ServerStreamMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as { type?: unknown; text?: unknown; error?: unknown };
+  switch (message.type) {
+    case 'start':
+    case 'end':
+      return true;
+    case 'delta':
+      return typeof message.text === 'string';
+    case 'error':
+      return isUserFacingError(message.error);
+    default:
+      return false;
+  }
+}
+
+export function createUiApi(deps: MessagingDeps): UiApi {
+  async function request<T extends MessageType>(type: T, payload: Payload<T>): Promise<Response<T>> {
+    let reply: unknown;
+    try {
+      reply = await deps.sendMessage({ type, payload });
+    } catch {
+      // "Receiving end does not exist", "message port closed before a response was received", ...
+      throw new UiRequestError(INTERRUPTED_REQUEST);
+    }
+    if (!isReply(reply)) throw new UiRequestError(INTERRUPTED_REQUEST);
+    if (!reply.ok) throw new UiRequestError({ ...reply.error, retryable: reply.error.retryable === true });
+    return reply.value as Response<T>;
+  }
+
+  function startTask(tabId: number, task: TaskName, handlers: TaskHandlers): TaskHandle {
+    let settled = false;
+    let port: PortLike | null = null;
+
+    const settle = () => {
+      settled = true;
+      const open = port;
+      port = null;
+      try {
+        open?.disconnect();
+      } catch {
+        // Already gone.
+      }
+    };
+    const fail = (error: UserFacingError) => {
+      if (settled) return;
+      settle();
+      handlers.onError(error);
+    };
+
+    try {
+      port = deps.connect({ name: TASK_PORT_NAME });
+      port.onMessage.addListener((raw) => {
+        if (settled || !isServerStreamMessage(raw)) return;
+        switch (raw.type) {
+          case 'start':
+            handlers.onStart?.({ assistantName: raw.assistantName, model: raw.model, locality: raw.locality });
+            break;
+          case 'delta':
+            handlers.onDelta(raw.text);
+            break;
+          case 'end':
+            settle();
+            handlers.onEnd({
+              finishReason: raw.finishReason,
+              ...(Array.isArray(raw.suggestions) ? { suggestions: raw.suggestions.filter((s) => typeof s === 'string') } : {}),
+            });
+            break;
+          case 'error':
+            fail({ ...raw.error, retryable: raw.error.retryable === true });
+            break;
+        }
+      });
+      port.onDisconnect.addListener(() => {
+        port = null;
+        fail(INTERRUPTED_STREAM);
+      });
+      const start: ClientStreamMessage = { type: 'start', tabId, task };
+      port.postMessage(start);
+    } catch {
+      // The port could not be opened or closed at once: report it after the caller holds the handle.
+      queueMicrotask(() => fail(INTERRUPTED_STREAM));
+    }
+
+    return {
+      cancel() {
+        if (settled) return;
+        const open = port;
+        settled = true;
+        port = null;
+        try {
+          const cancel: ClientStreamMessage = { type: 'cancel' };
+          open?.postMessage(cancel);
+        } catch {
+          // The background is gone already; nothing to cancel.
+        }
+        try {
+          open?.disconnect();
+        } catch {
+          // Already disconnected.
+        }
+      },
+    };
+  }
+
+  return { request, startTask };
+}

@@ -1,0 +1,23 @@
+import type { UserFacingError } from '../../shared/errors';
+
+interface Props {
+  error: UserFacingError;
+  /** Shown as a Retry button when the error is retryable. */
+  onRetry?: () => void;
+  testId?: string;
+}
+
+/** One failure, in words: what happened, what to do, and Retry when that may help. */
+export function ErrorNotice({ error, onRetry, testId = 'error' }: Props) {
+  return (
+    <div class="notice notice-error" role="alert" data-testid={testId} data-kind={error.kind}>
+      <p class="notice-message">{error.message}</p>
+      {error.hint ? <p class="notice-hint">{error.hint}</p> : null}
+      {error.retryable && onRetry ? (
+        <button type="button" class="button" data-testid="retry" onClick={onRetry}>
+          Retry
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+import { useState } from 'preact/hooks';
+import type { UiApi } from '../api';
+import { toUserFacingError } from '../api';
+import type { AssistantView, ProviderKind } from '../../shared/settings';
+import type { UserFacingError } from '../../shared/errors';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { EMPTY_DRAFT, draftFrom, type FieldErrors, type FormDraft } from './form-draft';
+import type { OptionsHost } from './options-host';
+import { saveDraft } from './save-flow';
+import { defaultNameFor, defaultPresetFor, isPresetValue, modelHintFor, presetsFor, type Preset } from './presets';
+import { Field, describedBy } from './Field';
+import { KindSelect } from './KindSelect';
+import { PresetChips } from './PresetChips';
+import { OllamaHelp } from './OllamaHelp';
+import { TestResult, type TestOutcome } from './TestResult';
+
+interface Props {
+  api: UiApi;
+  host: OptionsHost;
+  /** The assistant being edited, or null to add one. */
+  initial: AssistantView | null;
+  onSaved: (assistant: AssistantView) => void;
+}
+
+interface SaveNotice {
+  /** Counts saves, so a late permission answer updates only its own notice. */
+  serial: number;
+  name: string;
+  origin: string;
+  /** null until the user answers the browser's prompt. */
+  originGranted: boolean | null;
+  missingKey: boolean;
+}
+
+let saveSerial = 0;
+
+function isOllamaLike(draft: FormDraft): boolean {
+  if (draft.kind === 'ollama') return true;
+  try {
+    return new URL(draft.baseUrl).port === '11434';
+  } catch {
+    return false;
+  }
+}
+
+function differs(draft: FormDraft, saved: AssistantView): boolean {
+  return (
+    draft.kind !== saved.kind ||
+    draft.name.trim() !== saved.name ||
+    draft.baseUrl.trim() !== saved.baseUrl ||
+    draft.model.trim() !== saved.model ||
+    draft.apiKey !== '' ||
+    draft.forgetKey
+  );
+}
+
+/** Adds or edits one assistant: provider, address, key and model; saves and tests it. */
+export function AssistantForm({ api, host, initial, onSaved }: Props) {
+  const [draft, setDraft] = useState<FormDraft>(() => (initial ? draftFrom(initial) : EMPTY_DRAFT));
+  const [saved, setSaved] = useState<AssistantView | null>(initial);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<UserFacingError | null>(null);
+  const [notice, setNotice] = useState<SaveNotice | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [test, setTest] = useState<TestOutcome | null>(null);
+
+  const update = (patch: Partial<FormDraft>) => {
+    setDraft((previous) => ({ ...previous, ...patch }));
+    setNotice(null);
+    setFieldErrors((previous) => {
+      const next = { ...previous };
+      for (const key of Object.keys(patch)) delete next[key as keyof FieldErrors];
+      return next;
+    });
+  };
+
+  const applyPreset = (preset: Preset | undefined, kind: ProviderKind) => {
+    setDraft((previous) => ({
+      ...previous,
+      kind,
+      baseUrl: preset ? preset.baseUrl : isPresetValue(previous.baseUrl, 'baseUrl') ? '' : previous.baseUrl,
+      name: isPresetValue(previous.name, 'label') ? (preset?.label ?? '') : previous.name,
+    }));
+    setNotice(null);
+    setFieldErrors((previous) => ({ ...previous, kind: undefined, baseUrl: undefined, name: undefined }));
+  };
+
+  const onKind = (kind: ProviderKind) => {
+    const preset = defaultPresetFor(kind);
+    if (preset || isPresetValue(draft.baseUrl, 'baseUrl')) applyPreset(preset, kind);
+    else update({ kind });
+  };
+
+  const onSave = (event: Event) => {
+    event.preventDefault();
+    if (saving) return;
+    setFormError(null);
+    setNotice(null);
+    // Validation and the permission prompt happen now, inside the click.
+    const saving$ = saveDraft(api, host, draft, saved?.hasApiKey ?? false);
+    setSaving(true);
+    void saving$.then((outcome) => {
+      setSaving(false);
+      if (!outcome.ok) {
+        setFieldErrors(outcome.fieldErrors);
+        setFormError(outcome.error);
+        return;
+      }
+      setFieldErrors({});
+      setSaved(outcome.assistant);
+      setDraft(draftFrom(outcome.assistant));
+      const serial = ++saveSerial;
+      setNotice({ serial, name: outcome.assistant.name, origin: outcome.origin, originGranted: null, missingKey: outcome.missingKey });
+      void outcome.originGranted.then((granted) =>
+        setNotice((current) => (current?.serial === serial ? { ...current, originGranted: granted } : current)),
+      );
+      setTest(null);
+      onSaved(outcome.assistant);
+    });
+  };
+
+  const onTest = () => {
+    if (!saved || testing) return;
+    setTesting(true);
+    setTest(null);
+    void (async () => {
+      try {
+        setTest(await api.request('ui->background:test-assistant', { id: saved.id }));
+      } catch (cause) {
+        setTest({ ok: false, error: toUserFacingError(cause) });
+      } finally {
+        setTesting(false);
+      }
+    })();
+  };
+
+  const hasKey = saved?.hasApiKey ?? false;
+  const dirty = saved ? differs(draft, saved) : true;
+
+  return (
+    <form class="assistant-form" aria-labelledby="form-title" noValidate onSubmit={(event) => event.preventDefault()}>
+      <h2 id="form-title">{saved ? `Edit “${saved.name}”` : 'Add an assistant'}</h2>
+
+      <Field id="provider-kind" label="Provider" error={fieldErrors.kind}>
+        <KindSelect id="provider-kind" value={draft.kind} error={fieldErrors.kind} onChange={onKind} />
+      </Field>
+      <PresetChips presets={presetsFor(draft.kind)} baseUrl={draft.baseUrl} onPick={(preset) => applyPreset(preset, preset.kind)} />
+
+      <Field id="provider-name" label="Name (optional)" error={fieldErrors.name}>
+        <input
+          id="provider-name"
+          data-testid="provider-name"
+          type="text"
+          value={draft.name}
+          maxLength={80}
+          placeholder={defaultNameFor(draft.kind, draft.baseUrl)}
+          onInput={(event) => update({ name: event.currentTarget.value })}
+          {...describedBy('provider-name', fieldErrors.name)}
+        />
+      </Field>
+
+      <Field id="provider-base-url" label="Base URL" error={fieldErrors.baseUrl}>
+        <input
+          id="provider-base-url"
+          data-testid="provider-base-url"
+          type="url"
+          inputMode="url"
+          spellcheck={false}
+          value={draft.baseUrl}
+          placeholder="https://… or http://localhost:…/v1"
+          onInput={(event) => update({ baseUrl: event.currentTarget.value })}
+          {...describedBy('provider-base-url', fieldErrors.baseUrl)}
+        />
+      </Field>
+
+      <Field
+        id="provider-api-key"
+        label="API key"
+        error={fieldErrors.apiKey}
+        help="Stored only in this browser and sent only to the address above."
+      >
+        <input
+          id="provider-api-key"
+          data-testid="provider-api-key"
+          type="password"
+          autoComplete="off"
+          spellcheck={false}
+          value={draft.apiKey}
+          placeholder={hasKey ? 'Key saved — leave empty to keep it' : 'Paste your key (local servers usually need none)'}
+          onInput={(event) => update({ apiKey: event.currentTarget.value })}
+          {...describedBy('provider-api-key', fieldErrors.apiKey, true)}
+        />
+        {hasKey ? (
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              data-testid="provider-forget-key"
+              checked={draft.forgetKey}
+              onChange={(event) => update({ forgetKey: event.currentTarget.checked })}
+            />
+            Forget the saved key
+          </label>
+        ) : null}
+      </Field>
+
+      <Field id="provider-model" label="Model" error={fieldErrors.model}>
+        <input
+          id="provider-model"
+          data-testid="provider-model"
+          type="text"
+          spellcheck={false}
+          value={draft.model}
+          maxLength={200}
+          placeholder={modelHintFor(draft.kind, draft.baseUrl)}
+          onInput={(event) => update({ model: event.currentTarget.value })}
+          {...describedBy('provider-model', fieldErrors.model)}
+        />
+      </Field>
+
+      {isOllamaLike(draft) ? <OllamaHelp extensionOrigin={host.extensionOrigin} copy={host.copyText} /> : null}
+
+      {formError ? <ErrorNotice error={formError} /> : null}
+
+      {notice ? (
+        <div
+          class={`notice ${notice.originGranted === false || notice.missingKey ? 'notice-warn' : 'notice-ok'}`}
+          role="status"
+          data-testid="save-result"
+        >
+          <p>Saved “{notice.name}”.</p>
+          {notice.originGranted === false ? (
+            <p data-testid="permission-warning">
+              The browser did not grant Aside access to {notice.origin}, so it may block requests to that address. Save
+              again to be asked again.
+            </p>
+          ) : null}
+          {notice.missingKey ? (
+            <p data-testid="missing-key-warning">No API key is saved: this service will refuse requests until you add one.</p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" data-testid="provider-save" onClick={onSave} disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button
+          type="button"
+          class="button"
+          data-testid="provider-test"
+          onClick={onTest}
+          disabled={!saved || testing}
+          title={saved ? 'Send a tiny request to check the connection' : 'Save the assistant first'}
+        >
+          {testing ? 'Testing…' : 'Test connection'}
+        </button>
+      </div>
+      {saved && dirty ? <p class="muted form-note">Test uses the saved settings: save to test your changes.</p> : null}
+      {!saved ? <p class="muted form-note">Save the assistant to test it.</p> : null}
+      {test ? <TestResult outcome={test} /> : null}
+    </form>
+  );
+}

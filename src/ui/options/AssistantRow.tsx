@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { AssistantView } from '../../shared/settings';
+import { LocalityBadge } from '../common/LocalityBadge';
+import { KIND_LABELS } from './presets';
+
+interface Props {
+  assistant: AssistantView;
+  active: boolean;
+  editing: boolean;
+  onEdit: () => void;
+  onActivate: () => void;
+  onDelete: () => void;
+}
+
+/** One configured assistant, with edit, make active and delete (which asks once more). */
+export function AssistantRow({ assistant, active, editing, onEdit, onActivate, onDelete }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li
+      class={`assistant-row${active ? ' is-active' : ''}${editing ? ' is-editing' : ''}`}
+      data-testid="assistant-item"
+      data-assistant-id={assistant.id}
+      data-active={String(active)}
+    >
+      <div class="assistant-summary">
+        <p class="assistant-title">
+          <span class="assistant-name">{assistant.name}</span>
+          {active ? <span class="badge badge-active">Active</span> : null}
+          <LocalityBadge locality={assistant.locality} />
+          <span class="badge badge-muted">{assistant.hasApiKey ? 'key set' : 'no key'}</span>
+        </p>
+        <p class="muted assistant-detail">
+          {KIND_LABELS[assistant.kind]} · {assistant.model}
+        </p>
+        <p class="muted assistant-detail assistant-url">{assistant.baseUrl}</p>
+      </div>
+      <div class="row-actions">
+        {confirming ? (
+          <>
+            <span class="confirm-text">Delete “{assistant.name}”?</span>
+            <button type="button" class="button button-danger" data-testid="assistant-delete-confirm" onClick={onDelete}>
+              Delete
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" class="button" data-testid="assistant-edit" onClick={onEdit} aria-label={`Edit ${assistant.name}`}>
+              Edit
+            </button>
+            {active ? null : (
+              <button
+                type="button"
+                class="button"
+                data-testid="assistant-activate"
+                onClick={onActivate}
+                aria-label={`Use ${assistant.name}`}
+              >
+                Use this one
+              </button>
+            )}
+            <button
+              type="button"
+              class="button button-quiet button-danger"
+              data-testid="assistant-delete"
+              onClick={() => setConfirming(true)}
+              aria-label={`Delete ${assistant.name}`}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ProviderKind } from '../../shared/settings';
+import { ENABLED_KINDS, KIND_LABELS, KIND_ORDER } from './presets';
+import { describedBy } from './Field';
+
+interface Props {
+  id: string;
+  value: ProviderKind;
+  error: string | undefined;
+  onChange: (kind: ProviderKind) => void;
+}
+
+function isKind(value: string): value is ProviderKind {
+  return (KIND_ORDER as readonly string[]).includes(value);
+}
+
+/** Every provider kind; those not built yet are shown, disabled, as coming soon. */
+export function KindSelect({ id, value, error, onChange }: Props) {
+  return (
+    <select
+      id={id}
+      data-testid="provider-kind"
+      value={value}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        if (isKind(next)) onChange(next);
+      }}
+      {...describedBy(id, error)}
+    >
+      {KIND_ORDER.map((kind) => (
+        <option key={kind} value={kind} disabled={!ENABLED_KINDS.has(kind)}>
+          {ENABLED_KINDS.has(kind) ? KIND_LABELS[kind] : `${KIND_LABELS[kind]} — coming soon`}
+        </option>
+      ))}
+    </select>
+  );
+}

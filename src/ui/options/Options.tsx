@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import type { UiApi } from '../api';
+import { toUserFacingError } from '../api';
+import type { AssistantView } from '../../shared/settings';
+import type { UserFacingError } from '../../shared/errors';
+import { useAssistants } from '../common/use-assistants';
+import { ErrorNotice } from '../common/ErrorNotice';
+import type { OptionsHost } from './options-host';
+import { AssistantList } from './AssistantList';
+import { AssistantForm } from './AssistantForm';
+
+export interface OptionsProps {
+  api: UiApi;
+  host: OptionsHost;
+}
+
+/** Which form is open: a counter remounts it when the user picks another assistant or a new one. */
+interface FormSession {
+  key: number;
+  assistant: AssistantView | null;
+}
+
+export function Options({ api, host }: OptionsProps) {
+  const assistants = useAssistants(api);
+  const [session, setSession] = useState<FormSession>({ key: 0, assistant: null });
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [listError, setListError] = useState<UserFacingError | null>(null);
+
+  const openForm = (assistant: AssistantView | null) => {
+    setSession((previous) => ({ key: previous.key + 1, assistant }));
+    setEditingId(assistant?.id ?? null);
+  };
+
+  const activate = async (id: string) => {
+    setListError(null);
+    try {
+      const result = await api.request('ui->background:set-active-assistant', { id });
+      assistants.setActiveId(result.activeAssistantId);
+    } catch (cause) {
+      setListError(toUserFacingError(cause));
+    }
+  };
+
+  const remove = async (id: string) => {
+    setListError(null);
+    try {
+      await api.request('ui->background:delete-assistant', { id });
+      if (editingId === id) openForm(null);
+    } catch (cause) {
+      setListError(toUserFacingError(cause));
+    }
+    await assistants.reload();
+  };
+
+  const onSaved = async (assistant: AssistantView) => {
+    setEditingId(assistant.id);
+    const fresh = await assistants.reload();
+    // The first assistant is the one to use; the background may have chosen it already.
+    if (fresh && fresh.activeAssistantId === null) await activate(assistant.id);
+  };
+
+  return (
+    <main class="options">
+      <header class="options-header">
+        <h1>Aside settings</h1>
+        <p class="muted">
+          Choose the AI that reads your chats. Aside sends a chat only to the assistant you pick here, only when you
+          ask, and never sends a message for you.
+        </p>
+      </header>
+
+      {assistants.error ? <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} /> : null}
+      {listError ? <ErrorNotice error={listError} /> : null}
+
+      <AssistantList
+        assistants={assistants.assistants}
+        activeId={assistants.activeId}
+        editingId={editingId}
+        onEdit={openForm}
+        onActivate={(id) => void activate(id)}
+        onDelete={(id) => void remove(id)}
+        onNew={() => openForm(null)}
+      />
+
+      <section class="panel">
+        <AssistantForm
+          key={session.key}
+          api={api}
+          host={host}
+          initial={session.assistant}
+          onSaved={(assistant) => void onSaved(assistant)}
+        />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { browser } from '../../platform/browser';
+import { createUiApi, messagingFrom } from '../api';
+import { Options } from './Options';
+import { extensionOriginFrom, originPattern, type OptionsHost } from './options-host';
+import '../common/base.css';
+import './options.css';
+
+const api = createUiApi(messagingFrom(browser.runtime));
+
+const host: OptionsHost = {
+  // No await before permissions.request: it must run inside the click's user gesture.
+  requestOrigin: (origin) => browser.permissions.request({ origins: [originPattern(origin)] }),
+  extensionOrigin: extensionOriginFrom(browser.runtime.getURL('')),
+  copyText: (text) => navigator.clipboard.writeText(text),
+  newId: () => crypto.randomUUID(),
+};
+
+const root = document.getElementById('app');
+if (root) render(<Options api={api} host={host} />, root);

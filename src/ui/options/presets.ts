@@ -1,0 +1,97 @@
+import { PROVIDER_KINDS, type ProviderKind } from '../../shared/settings';
+
+/** Human names of the provider kinds, in the select's order. */
+export const KIND_LABELS: Record<ProviderKind, string> = {
+  'openai-compatible': 'OpenAI-compatible server (LM Studio, llama.cpp, vLLM…)',
+  openai: 'OpenAI',
+  ollama: 'Ollama',
+  anthropic: 'Anthropic',
+  mistral: 'Mistral',
+  gemini: 'Google Gemini',
+  openrouter: 'OpenRouter',
+  webllm: 'In the browser (WebLLM)',
+  'chrome-ai': 'Chrome’s built-in model',
+};
+
+/** Short names, for an assistant the user did not name. */
+const SHORT_NAMES: Record<ProviderKind, string> = {
+  'openai-compatible': 'Local server',
+  openai: 'OpenAI',
+  ollama: 'Ollama',
+  anthropic: 'Anthropic',
+  mistral: 'Mistral',
+  gemini: 'Gemini',
+  openrouter: 'OpenRouter',
+  webllm: 'WebLLM',
+  'chrome-ai': 'Chrome AI',
+};
+
+/** Kinds the background can talk to today; the others are listed as coming soon. */
+export const ENABLED_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>([
+  'openai-compatible', 'openai', 'ollama', 'mistral', 'openrouter',
+]);
+
+/** Kinds whose service always needs an API key. */
+export const KEY_REQUIRED_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>([
+  'openai', 'mistral', 'openrouter', 'anthropic', 'gemini',
+]);
+
+export interface Preset {
+  id: string;
+  label: string;
+  kind: ProviderKind;
+  baseUrl: string;
+  modelHint: string;
+}
+
+export const PRESETS: readonly Preset[] = [
+  { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'https://api.openai.com/v1', modelHint: 'gpt-4o-mini' },
+  { id: 'ollama', label: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434/v1', modelHint: 'llama3.2' },
+  { id: 'lm-studio', label: 'LM Studio', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', modelHint: 'the model id LM Studio shows' },
+  { id: 'llama-cpp', label: 'llama.cpp', kind: 'openai-compatible', baseUrl: 'http://localhost:8080/v1', modelHint: 'any name: llama-server serves one model' },
+  { id: 'mistral', label: 'Mistral', kind: 'mistral', baseUrl: 'https://api.mistral.ai/v1', modelHint: 'mistral-small-latest' },
+  { id: 'openrouter', label: 'OpenRouter', kind: 'openrouter', baseUrl: 'https://openrouter.ai/api/v1', modelHint: 'openai/gpt-4o-mini' },
+];
+
+export const KIND_ORDER: readonly ProviderKind[] = PROVIDER_KINDS;
+
+/** The presets offered for a kind (OpenAI-compatible has several servers). */
+export function presetsFor(kind: ProviderKind): Preset[] {
+  return PRESETS.filter((preset) => preset.kind === kind);
+}
+
+/** The preset a kind starts from, when it has exactly one obvious one. */
+export function defaultPresetFor(kind: ProviderKind): Preset | undefined {
+  const presets = presetsFor(kind);
+  return presets.length === 1 ? presets[0] : undefined;
+}
+
+/** True when the value is empty or one a preset filled in, so changing kind may replace it. */
+export function isPresetValue(value: string, field: 'baseUrl' | 'label'): boolean {
+  const trimmed = value.trim();
+  if (trimmed === '') return true;
+  if (field === 'label') {
+    return PRESETS.some((p) => p.label === trimmed) || Object.values(KIND_LABELS).includes(trimmed) || Object.values(SHORT_NAMES).includes(trimmed);
+  }
+  return PRESETS.some((p) => p.baseUrl === trimmed);
+}
+
+/** The model placeholder for a kind and base URL. */
+export function modelHintFor(kind: ProviderKind, baseUrl: string): string {
+  const preset = PRESETS.find((p) => p.kind === kind && p.baseUrl === baseUrl.trim()) ?? defaultPresetFor(kind);
+  return preset ? `e.g. ${preset.modelHint}` : 'The model name the server expects';
+}
+
+/** The name an assistant gets when the user leaves the field empty. */
+export function defaultNameFor(kind: ProviderKind, baseUrl: string): string {
+  const preset = PRESETS.find((p) => p.kind === kind && p.baseUrl === baseUrl.trim());
+  if (preset) return preset.label;
+  if (kind === 'openai-compatible') {
+    try {
+      return new URL(baseUrl.trim()).host || SHORT_NAMES[kind];
+    } catch {
+      return SHORT_NAMES[kind];
+    }
+  }
+  return SHORT_NAMES[kind];
+}

@@ -1,0 +1,41 @@
+import type { Ref } from 'preact';
+import type { AssistantView } from '../../shared/settings';
+import { LocalityBadge } from '../common/LocalityBadge';
+
+interface Props {
+  assistant: AssistantView;
+  checked: boolean;
+  focusable: boolean;
+  buttonRef: Ref<HTMLButtonElement>;
+  onSelect: () => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+}
+
+/** One assistant in the picker: a radio with name, model, where it runs, and whether a key is set. */
+export function AssistantOption({ assistant, checked, focusable, buttonRef, onSelect, onKeyDown }: Props) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      role="radio"
+      aria-checked={checked}
+      tabIndex={focusable ? 0 : -1}
+      class={`assistant-option${checked ? ' is-active' : ''}`}
+      data-testid="assistant-option"
+      data-assistant-id={assistant.id}
+      data-active={String(checked)}
+      onClick={onSelect}
+      onKeyDown={onKeyDown}
+    >
+      <span class="radio-mark" aria-hidden="true" />
+      <span class="assistant-text">
+        <span class="assistant-name">{assistant.name}</span>
+        <span class="assistant-model muted">{assistant.model}</span>
+      </span>
+      <span class="assistant-badges">
+        <LocalityBadge locality={assistant.locality} />
+        <span class="badge badge-muted">{assistant.hasApiKey ? 'key set' : 'no key'}</span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { UiApi } from '../api';
+import { toUserFacingError } from '../api';
+import type { UserFacingError } from '../../shared/errors';
+import { useAssistants } from '../common/use-assistants';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { AssistantPicker } from './AssistantPicker';
+
+/** What the popup needs from the browser besides the background. */
+export interface PopupHost {
+  currentWindowId(): Promise<number | null>;
+  /** Opens the browser's sidebar; must call the browser synchronously (user gesture). False if it can't. */
+  openSidebar(windowId: number | null): Promise<boolean>;
+  openOptions(): void;
+  close(): void;
+}
+
+export interface PopupProps {
+  api: UiApi;
+  host: PopupHost;
+}
+
+export function Popup({ api, host }: PopupProps) {
+  const assistants = useAssistants(api);
+  const [windowId, setWindowId] = useState<number | null>(null);
+  const [error, setError] = useState<UserFacingError | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    host.currentWindowId().then(
+      (id) => current && setWindowId(id),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [host]);
+
+  const select = async (id: string) => {
+    if (id === assistants.activeId) return;
+    const previous = assistants.activeId;
+    assistants.setActiveId(id);
+    setError(null);
+    try {
+      const result = await api.request('ui->background:set-active-assistant', { id });
+      assistants.setActiveId(result.activeAssistantId);
+    } catch (cause) {
+      assistants.setActiveId(previous);
+      setError(toUserFacingError(cause));
+    }
+  };
+
+  const openSidebar = () => {
+    // The browser call happens inside openSidebar, synchronously, while the click still counts as a gesture.
+    const opening = host.openSidebar(windowId);
+    void opening.then(async (opened) => {
+      if (!opened) {
+        try {
+          const result = await api.request('ui->background:open-sidebar', windowId === null ? {} : { windowId });
+          opened = result.opened;
+        } catch (cause) {
+          setError(toUserFacingError(cause));
+          return;
+        }
+      }
+      if (opened) host.close();
+      else setError({ kind: 'config', message: 'This browser could not open the sidebar.', retryable: false });
+    });
+  };
+
+  const openOptions = () => {
+    host.openOptions();
+    host.close();
+  };
+
+  const empty = assistants.loaded && assistants.assistants.length === 0 && !assistants.error;
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Aside</h1>
+        <button type="button" class="button button-quiet" data-testid="open-options" onClick={openOptions}>
+          Settings
+        </button>
+      </header>
+
+      {assistants.error ? <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} /> : null}
+
+      {empty ? (
+        <div class="notice notice-warn">
+          <p>No assistant yet. Add the model Aside should use: one on your machine, or an API you hold a key for.</p>
+          <button type="button" class="button button-primary" data-testid="add-assistant" onClick={openOptions}>
+            Add an assistant
+          </button>
+        </div>
+      ) : null}
+
+      {assistants.assistants.length > 0 ? (
+        <section aria-labelledby="picker-title">
+          <h2 id="picker-title" class="section-title">
+            Assistant
+          </h2>
+          <AssistantPicker assistants={assistants.assistants} activeId={assistants.activeId} onSelect={(id) => void select(id)} />
+        </section>
+      ) : null}
+
+      {error ? <ErrorNotice error={error} /> : null}
+
+      <button type="button" class="button button-primary open-sidebar" data-testid="open-sidebar" onClick={openSidebar}>
+        Open the sidebar
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import type { AdapterStatusView } from './adapter-status';
+
+interface Props {
+  view: AdapterStatusView;
+  loading: boolean;
+  onRefresh: () => void;
+}
+
+/** What Aside can read in the bound tab, in one sentence, with a way to read it again. */
+export function AdapterStatus({ view, loading, onRefresh }: Props) {
+  return (
+    <section class="adapter-status" data-testid="adapter-status" data-status={view.status} aria-label="Chat status">
+      <span class="status-dot" aria-hidden="true" />
+      <div class="adapter-status-text">
+        <p class="adapter-sentence">{view.sentence}</p>
+        {view.notes.length > 0 ? (
+          <ul class="adapter-notes">
+            {view.notes.map((note, index) => (
+              <li key={index}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        class="button button-quiet refresh"
+        data-testid="refresh-status"
+        onClick={onRefresh}
+        disabled={loading}
+        aria-label="Read the chat again"
+        title="Read the chat again"
+      >
+        {loading ? 'Reading…' : 'Refresh'}
+      </button>
+    </section>
+  );
+}

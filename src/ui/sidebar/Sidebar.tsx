@@ -1,0 +1,177 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { UiApi } from '../api';
+import type { FrameScheduler } from '../common/frame';
+import { useAssistants } from '../common/use-assistants';
+import { ErrorNotice } from '../common/ErrorNotice';
+import type { TabTracker } from './tab-tracker';
+import { useBoundTab } from './use-bound-tab';
+import { useTabState } from './use-tab-state';
+import { useReplyTask } from './use-reply-task';
+import { useHistory } from './use-history';
+import { describeAdapterStatus } from './adapter-status';
+import { AdapterStatus } from './AdapterStatus';
+import { ProviderBadge } from './ProviderBadge';
+import { SuggestionList } from './SuggestionList';
+import { TaskStatus } from './TaskStatus';
+import { HistoryList } from './HistoryList';
+
+export interface SidebarProps {
+  api: UiApi;
+  tabs: TabTracker;
+  openOptions: () => void;
+  scheduleFrame?: FrameScheduler;
+}
+
+export function Sidebar({ api, tabs, openOptions, scheduleFrame }: SidebarProps) {
+  const bound = useBoundTab(tabs);
+  const tab = useTabState(api, bound.tabId, bound.revision);
+  const assistants = useAssistants(api);
+  const reply = useReplyTask(api, scheduleFrame);
+  const task = reply.state;
+  const chatKey = tab.state?.conversation?.chatKey;
+  // History is read again after each completed run.
+  const lastDoneRun = useRef(0);
+  if (task.phase === 'done') lastDoneRun.current = task.run;
+  const history = useHistory(api, bound.tabId, chatKey, lastDoneRun.current);
+
+  // Suggestions belong to one chat: moving to another tab or chat drops them, so Insert can't land elsewhere.
+  // The last known chat is kept across re-reads (a re-read briefly knows no chat at all).
+  const shownChat = useRef<{ tabId: number | null | undefined; chatKey: string | undefined }>({
+    tabId: undefined,
+    chatKey: undefined,
+  });
+  const resetTask = reply.reset;
+  useEffect(() => {
+    const shown = shownChat.current;
+    const tabChanged = shown.tabId !== undefined && shown.tabId !== bound.tabId;
+    const chatChanged = !tabChanged && chatKey !== undefined && shown.chatKey !== undefined && shown.chatKey !== chatKey;
+    if (tabChanged) shown.chatKey = undefined;
+    shown.tabId = bound.tabId;
+    if (chatKey !== undefined) shown.chatKey = chatKey;
+    if (tabChanged || chatChanged) resetTask();
+  }, [bound.tabId, chatKey, resetTask]);
+
+  // Coming back to the sidebar (after switching chats or changing settings) reads both again.
+  const refreshTab = tab.refresh;
+  const reloadAssistants = assistants.reload;
+  useEffect(() => {
+    const onFocus = () => {
+      refreshTab();
+      void reloadAssistants();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [refreshTab, reloadAssistants]);
+
+  // Escape stops a running stream.
+  const streaming = task.phase === 'streaming';
+  const stop = reply.stop;
+  useEffect(() => {
+    if (!streaming) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') stop();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [streaming, stop]);
+
+  // Keyboard users keep their place: the action button turns off while streaming, so focus moves to
+  // Stop, and back to the action button when Stop goes away.
+  const actionButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+  const wasStreaming = useRef(false);
+  useEffect(() => {
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body;
+    if (streaming && (lost || focused === actionButton.current)) stopButton.current?.focus();
+    if (!streaming && wasStreaming.current && lost) actionButton.current?.focus();
+    wasStreaming.current = streaming;
+  }, [streaming]);
+
+  // The background named the assistant it used: make sure the badge shows the same one.
+  const source = task.source;
+  useEffect(() => {
+    if (source) void reloadAssistants();
+  }, [source, reloadAssistants]);
+
+  // After a run, the chat may have grown: read its status again.
+  useEffect(() => {
+    if (task.phase === 'done') refreshTab();
+  }, [task.phase, task.run, refreshTab]);
+
+  const status = describeAdapterStatus({ tabId: bound.tabId, state: tab.state, error: tab.error });
+  const tabId = typeof bound.tabId === 'number' ? bound.tabId : null;
+  const canStart = tabId !== null && status.status !== 'unsupported' && !streaming;
+  const health = tab.state?.conversation?.health.status;
+  const insertBlockedReason =
+    health === 'ok' ? null : 'Insert is off until Aside can read this chat reliably.';
+
+  const run = () => {
+    if (tabId !== null) reply.start(tabId);
+  };
+  const retry = () => {
+    const target = task.tabId ?? tabId;
+    if (target !== null) reply.start(target);
+  };
+
+  const active = assistants.active;
+
+  return (
+    <main class="sidebar">
+      <header class="sidebar-header">
+        <h1 class="brand">Aside</h1>
+        <ProviderBadge assistant={active} loaded={assistants.loaded} onOpenOptions={openOptions} />
+      </header>
+
+      <AdapterStatus view={status} loading={tab.loading} onRefresh={refreshTab} />
+
+      <section class="actions" aria-label="Actions">
+        <button
+          type="button"
+          class="button button-primary"
+          data-testid="action-reply"
+          ref={actionButton}
+          onClick={run}
+          disabled={!canStart}
+        >
+          Suggest replies
+        </button>
+        {streaming ? (
+          <button
+            ref={stopButton}
+            type="button"
+            class="button"
+            data-testid="stop"
+            onClick={reply.stop}
+            aria-keyshortcuts="Escape"
+          >
+            Stop
+          </button>
+        ) : null}
+      </section>
+
+      <TaskStatus task={task} />
+
+      {task.suggestions.length > 0 && health !== 'ok' && !streaming ? (
+        <p class="muted insert-note">{insertBlockedReason}</p>
+      ) : null}
+
+      <SuggestionList
+        api={api}
+        run={task.run}
+        suggestions={task.suggestions}
+        tabId={task.tabId}
+        streaming={streaming}
+        insertBlockedReason={insertBlockedReason}
+      />
+
+      {task.phase === 'error' && task.error ? <ErrorNotice error={task.error} onRetry={retry} /> : null}
+
+      <HistoryList entries={history} />
+
+      <footer class="sidebar-footer muted">
+        Aside never sends a message: Insert only fills WhatsApp’s message box.
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import { browser } from '../../platform/browser';
+import { createUiApi, messagingFrom } from '../api';
+import { Sidebar } from './Sidebar';
+import { activeTabTracker, fixedTabTracker, parseTabParam } from './tab-tracker';
+import '../common/base.css';
+import './sidebar.css';
+
+const api = createUiApi(messagingFrom(browser.runtime));
+const boundTab = parseTabParam(location.search);
+const tabs = boundTab === null ? activeTabTracker(browser) : fixedTabTracker(boundTab, browser);
+
+const root = document.getElementById('app');
+if (root) {
+  render(<Sidebar api={api} tabs={tabs} openOptions={() => void browser.runtime.openOptionsPage()} />, root);
+}

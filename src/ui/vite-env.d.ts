@@ -1,0 +1,2 @@
+/// <reference types="vite/client" />
+// Lets the pages import their stylesheets (vite bundles them).
