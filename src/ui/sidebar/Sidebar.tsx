@@ -14,15 +14,18 @@ import { ProviderBadge } from './ProviderBadge';
 import { SuggestionList } from './SuggestionList';
 import { TaskStatus } from './TaskStatus';
 import { HistoryList } from './HistoryList';
+import type { PendingActions } from './pending-action';
 
 export interface SidebarProps {
   api: UiApi;
   tabs: TabTracker;
   openOptions: () => void;
   scheduleFrame?: FrameScheduler;
+  /** Actions a keyboard shortcut asked for before or while the sidebar was open. */
+  pendingActions?: PendingActions;
 }
 
-export function Sidebar({ api, tabs, openOptions, scheduleFrame }: SidebarProps) {
+export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions }: SidebarProps) {
   const bound = useBoundTab(tabs);
   const tab = useTabState(api, bound.tabId, bound.revision);
   const assistants = useAssistants(api);
@@ -109,6 +112,13 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame }: SidebarProps)
   const run = () => {
     if (tabId !== null) reply.start(tabId);
   };
+
+  // The "suggest replies" shortcut: start as soon as the sidebar serves that tab.
+  const startReply = reply.start;
+  useEffect(() => {
+    if (!pendingActions || tabId === null) return;
+    return pendingActions.watch(tabId, () => startReply(tabId));
+  }, [pendingActions, tabId, startReply]);
   const retry = () => {
     const target = task.tabId ?? tabId;
     if (target !== null) reply.start(target);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from '../../platform/browser';
 import { createUiApi, messagingFrom } from '../api';
 import { Sidebar } from './Sidebar';
+import { pendingActionsFrom } from './pending-action';
 import { activeTabTracker, fixedTabTracker, parseTabParam } from './tab-tracker';
 import '../common/base.css';
 import './sidebar.css';
@@ -12,5 +13,13 @@ const tabs = boundTab === null ? activeTabTracker(browser) : fixedTabTracker(bou
 
 const root = document.getElementById('app');
 if (root) {
-  render(<Sidebar api={api} tabs={tabs} openOptions={() => void browser.runtime.openOptionsPage()} />, root);
+  render(
+    <Sidebar
+      api={api}
+      tabs={tabs}
+      openOptions={() => void browser.runtime.openOptionsPage()}
+      pendingActions={pendingActionsFrom(browser.storage.session)}
+    />,
+    root,
+  );
 }
