@@ -46,7 +46,7 @@ export function buildManifest(browser: TargetBrowser) {
       commands: {
         ...COMMANDS,
         _execute_sidebar_action: {
-          suggested_key: { default: 'Alt+Shift+A' },
+          suggested_key: { default: 'Alt+Shift+Y' },
           description: 'Open the Aside sidebar',
         },
       },
@@ -78,7 +78,7 @@ export function buildManifest(browser: TargetBrowser) {
     commands: {
       ...COMMANDS,
       'open-sidebar': {
-        suggested_key: { default: 'Alt+Shift+A' },
+        suggested_key: { default: 'Alt+Shift+Y' },
         description: 'Open the Aside sidebar',
       },
     },
