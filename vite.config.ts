@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 import { buildManifest, type TargetBrowser } from './manifest.config';
 
 const browser: TargetBrowser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
+// Where the targets go (default dist/<browser>). scripts/package.mjs builds elsewhere when asked, so its
+// reproducibility test can build twice side by side without touching dist/.
+const outRoot = process.env.ASIDE_OUT_DIR || 'dist';
 
 export default defineConfig({
   plugins: [
@@ -17,7 +20,7 @@ export default defineConfig({
   ],
   define: { __TARGET_BROWSER__: JSON.stringify(browser) },
   build: {
-    outDir: `dist/${browser}`,
+    outDir: `${outRoot}/${browser}`,
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
