@@ -41,5 +41,6 @@ export function providerFor(
     apiKey: active.apiKey,
     fetch,
     extensionOrigin: services.extension.origin,
+    contextWindowTokens: active.assistant.contextWindowTokens,
   });
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_KINDS } from '../shared/settings';
-import { createProvider } from './registry';
+import { createProvider, IMPLEMENTED_PROVIDER_KINDS } from './registry';
 import { collect, eventStreamResponse, scriptedFetch } from './testing/fake-fetch';
 import { ProviderError } from './types';
 
@@ -16,7 +16,7 @@ async function requestBodyFor(kind: (typeof PROVIDER_KINDS)[number], baseUrl = '
 
 describe('createProvider', () => {
   it('maps the OpenAI-compatible kinds to the OpenAI-compatible provider, reporting their kind', async () => {
-    for (const kind of ['openai-compatible', 'openai', 'ollama', 'mistral', 'openrouter'] as const) {
+    for (const kind of ['openai-compatible', 'openai', 'mistral', 'openrouter'] as const) {
       const { provider, url } = await requestBodyFor(kind);
       expect(provider.kind).toBe(kind);
       expect(url).toBe('https://api.example.test/v1/chat/completions');
@@ -31,14 +31,28 @@ describe('createProvider', () => {
     expect((await requestBodyFor('openrouter')).body).toMatchObject({ max_tokens: 10, stream_options: { include_usage: true } });
   });
 
-  it('sends Ollama’s bare address to its /v1 API', async () => {
-    expect((await requestBodyFor('ollama', 'http://localhost:11434')).url).toBe('http://localhost:11434/v1/chat/completions');
-    expect((await requestBodyFor('ollama', 'http://localhost:11434/')).url).toBe('http://localhost:11434/v1/chat/completions');
-    expect((await requestBodyFor('ollama', 'http://localhost:11434/v1')).url).toBe('http://localhost:11434/v1/chat/completions');
+  it('sends Ollama to its native /api/chat whether the address has /v1, /api, a slash, or nothing', async () => {
+    for (const baseUrl of ['http://localhost:11434', 'http://localhost:11434/', 'http://localhost:11434/v1', 'http://localhost:11434/v1/', 'http://localhost:11434/api']) {
+      const fetch = scriptedFetch(new Response('{"message":{"role":"assistant","content":"ok"},"done":true,"done_reason":"stop"}\n'));
+      const provider = createProvider('ollama', { baseUrl, model: 'llama3.2', fetch });
+      expect(provider.kind).toBe('ollama');
+      const parts = await collect(provider.doStream({ messages: [], signal: new AbortController().signal }));
+      expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
+      expect(fetch.calls[0]?.url).toBe('http://localhost:11434/api/chat');
+      expect(JSON.parse(String(fetch.calls[0]?.init.body))).toMatchObject({ options: { num_ctx: 8192 } });
+    }
+  });
+
+  it('builds the native Anthropic and Gemini providers', async () => {
+    const anthropic = createProvider('anthropic', { baseUrl: 'https://api.anthropic.com/v1', model: 'claude-x', fetch: scriptedFetch() });
+    expect(anthropic.kind).toBe('anthropic');
+    const gemini = createProvider('gemini', { baseUrl: 'https://generativelanguage.googleapis.com/v1beta', model: 'gemini-x', fetch: scriptedFetch() });
+    expect(gemini.kind).toBe('gemini');
+    for (const kind of ['anthropic', 'gemini', 'ollama'] as const) expect(IMPLEMENTED_PROVIDER_KINDS.has(kind)).toBe(true);
   });
 
   it('throws a config error naming the kind for kinds not implemented yet', () => {
-    for (const kind of ['anthropic', 'gemini', 'webllm', 'chrome-ai'] as const) {
+    for (const kind of ['webllm', 'chrome-ai'] as const) {
       let thrown: unknown;
       try {
         createProvider(kind, { baseUrl: 'https://x.test', model: 'm', fetch: scriptedFetch() });
@@ -49,8 +63,9 @@ describe('createProvider', () => {
       expect(thrown).toMatchObject({ kind: 'config' });
       expect((thrown as ProviderError).message).toMatch(/is not supported yet/);
       expect((thrown as ProviderError).details.hint).toBeTruthy();
+      expect(IMPLEMENTED_PROVIDER_KINDS.has(kind)).toBe(false);
     }
-    expect(() => createProvider('anthropic', { baseUrl: 'https://x.test', model: 'm', fetch: scriptedFetch() })).toThrow(/^Anthropic/);
+    expect(() => createProvider('webllm', { baseUrl: 'https://x.test', model: 'm', fetch: scriptedFetch() })).toThrow(/^The in-browser model/);
   });
 
   it('covers every settings kind', () => {

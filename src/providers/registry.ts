@@ -1,8 +1,12 @@
 /**
  * Picks the provider implementation for a settings kind. Every kind that speaks OpenAI's
- * chat-completions protocol shares one implementation, with the small dialect switches each needs.
+ * chat-completions protocol shares one implementation, with the small dialect switches each needs;
+ * Anthropic, Gemini and Ollama speak their own native protocols.
  */
 import type { ProviderKind } from '../shared/settings';
+import { createAnthropicProvider } from './anthropic';
+import { createGeminiProvider } from './gemini';
+import { createOllamaProvider } from './ollama';
 import { createOpenAICompatibleProvider } from './openai-compatible';
 import type { OpenAICompatibleDialect } from './openai-compatible';
 import { ProviderError, type LanguageModelProvider, type ProviderConfig } from './types';
@@ -11,11 +15,16 @@ const OPENAI_COMPATIBLE_DIALECTS: Partial<Record<ProviderKind, Partial<OpenAICom
   'openai-compatible': {},
   // OpenAI's reasoning models refuse `max_tokens`; all its models accept `max_completion_tokens`.
   openai: { maxTokensField: 'max_completion_tokens' },
-  // Ollama is reached through its OpenAI-compatible /v1 API until a native NDJSON provider exists.
-  ollama: {},
   // Mistral rejects unknown fields with 422, `stream_options` included, and sends usage unasked.
   mistral: { requestUsage: false },
   openrouter: {},
+};
+
+/** Kinds with a protocol of their own. Ollama's native API is used because only it sets num_ctx. */
+const NATIVE_PROVIDERS: Partial<Record<ProviderKind, (config: ProviderConfig) => LanguageModelProvider>> = {
+  anthropic: createAnthropicProvider,
+  gemini: createGeminiProvider,
+  ollama: createOllamaProvider,
 };
 
 const DISPLAY_NAMES: Record<ProviderKind, string> = {
@@ -32,26 +41,19 @@ const DISPLAY_NAMES: Record<ProviderKind, string> = {
 
 /** Throws ProviderError('config') for a kind with no implementation yet, or for an unusable base URL. */
 export function createProvider(kind: ProviderKind, config: ProviderConfig): LanguageModelProvider {
+  const native = NATIVE_PROVIDERS[kind];
+  if (native) return native(config);
   const dialect = OPENAI_COMPATIBLE_DIALECTS[kind];
   if (dialect === undefined) {
     throw new ProviderError('config', `${DISPLAY_NAMES[kind] ?? kind} is not supported yet in this version of Aside.`, {
-      hint: 'Choose an OpenAI-compatible assistant (OpenAI, Mistral, OpenRouter, Ollama, LM Studio…) in the options.',
+      hint: 'Choose another assistant (OpenAI, Anthropic, Gemini, Mistral, OpenRouter, Ollama, LM Studio…) in the options.',
     });
   }
-  const baseUrl = kind === 'ollama' ? withOllamaOpenAIPath(config.baseUrl) : config.baseUrl;
-  return createOpenAICompatibleProvider({ ...config, baseUrl }, { kind, dialect });
+  return createOpenAICompatibleProvider(config, { kind, dialect });
 }
 
-/**
- * Users often paste Ollama's bare address (http://localhost:11434), which is what its docs show for the
- * native API; the OpenAI-compatible API lives under /v1.
- */
-function withOllamaOpenAIPath(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl.trim());
-    if (url.pathname === '/' || url.pathname === '') return `${url.origin}/v1`;
-    return baseUrl;
-  } catch {
-    return baseUrl;
-  }
-}
+/** Kinds createProvider can build today; the options page and the background offer only these. */
+export const IMPLEMENTED_PROVIDER_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>([
+  ...(Object.keys(OPENAI_COMPATIBLE_DIALECTS) as ProviderKind[]),
+  ...(Object.keys(NATIVE_PROVIDERS) as ProviderKind[]),
+]);

@@ -33,9 +33,18 @@ export interface Usage {
 
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'abort' | 'other';
 
+/**
+ * Something the user may want to know while the answer is on its way. `retrying` comes before each
+ * automatic retry (a rate limit, a server error), so a spinner that waits seconds can say why.
+ */
 export interface ProviderWarning {
-  type: 'unsupported-setting' | 'other';
+  type: 'unsupported-setting' | 'retrying' | 'other';
+  /** One short sentence for the UI, e.g. "Rate limited; retrying in 3 s". */
   message: string;
+  /** For `retrying`: the wait before the next attempt, in milliseconds. */
+  retryInMs?: number;
+  /** For `retrying`: which retry comes next, 1 for the first. */
+  attempt?: number;
 }
 
 export type StreamPart =
@@ -56,6 +65,12 @@ export interface LanguageModelProvider {
   doStream(options: StreamOptions): AsyncIterable<StreamPart>;
   /** Models the endpoint offers, where it lists them. Same error convention as doStream. */
   listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /**
+   * Checks, without generating anything, that a request shaped like a chat's would be accepted, for
+   * servers where listing models proves little: Chrome sends no Origin on many GETs, so Ollama lists
+   * its models to an extension it will refuse a POST from. Resolves when accepted; same errors as doStream.
+   */
+  probe?(signal: AbortSignal): Promise<void>;
 }
 
 /**
@@ -98,6 +113,11 @@ export interface ProviderConfig {
    * hints, such as the exact OLLAMA_ORIGINS value a local server needs; never sent anywhere.
    */
   extensionOrigin?: string;
+  /**
+   * The context window to ask a local server for (Ollama's `options.num_ctx`). Hosted APIs fix their
+   * own and ignore it.
+   */
+  contextWindowTokens?: number;
   retry?: RetryPolicy;
 }
 

@@ -13,6 +13,9 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Drafts are short messages; anything larger is not a draft. */
 export const MAX_DRAFT_LENGTH = 20_000;
 const draftText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DRAFT_LENGTH));
+/** The most links one draft's confirmation may name; a real draft holds a handful. */
+export const MAX_ALLOWED_URLS = 100;
+const allowedUrls = v.pipe(v.array(v.pipe(v.string(), v.maxLength(4_096))), v.maxLength(MAX_ALLOWED_URLS));
 
 export const payloadSchemas = {
   // ui -> background
@@ -25,13 +28,36 @@ export const payloadSchemas = {
   'ui->background:delete-assistant': v.object({ id: v.string() }),
   'ui->background:set-active-assistant': v.object({ id: v.string() }),
   'ui->background:test-assistant': v.object({ id: v.string() }),
+  /**
+   * The models an assistant being edited would offer (the options page's "Load models"), before it is
+   * saved. The request goes through the egress guard for the draft's own origin only. The key is the
+   * one typed in the form; without one, the stored key of `assistantId` is used, and only when that
+   * saved assistant lives on the same origin, so a key never reaches another server.
+   */
+  'ui->background:list-models': v.object({
+    kind: AssistantSchema.entries.kind,
+    baseUrl: AssistantSchema.entries.baseUrl,
+    assistantId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    apiKey: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  }),
   'ui->background:get-tab-state': v.object({ tabId }),
-  'ui->background:insert-draft': v.object({ tabId, text: draftText }),
+  'ui->background:insert-draft': v.object({
+    tabId,
+    text: draftText,
+    /**
+     * Links in `text` the user has seen and accepted although they are not in the chat (the sidebar's
+     * "Insert anyway", or links from the user's own draft). The background re-reads the chat and refuses
+     * a draft holding any other link that is not in it.
+     */
+    allowedUrls: v.optional(allowedUrls),
+  }),
   'ui->background:get-history': v.object({ tabId }),
   'ui->background:open-sidebar': v.object({ tabId: v.optional(tabId), windowId: v.optional(v.number()) }),
   // background -> content
   'background->content:read-conversation': v.object({}),
   'background->content:insert-draft': v.object({ text: draftText }),
+  /** What the user has typed in the message box (rewrite reads it). */
+  'background->content:read-draft': v.object({}),
 } as const;
 
 export type MessageType = keyof typeof payloadSchemas;
@@ -50,6 +76,8 @@ export interface HistoryEntry {
   task: string;
   createdAt: number;
   suggestions: string[];
+  /** The answer of a task the user reads (summary, translation, answer); absent for drafting tasks. */
+  output?: string;
   assistantName: string;
   model: string;
 }
@@ -60,12 +88,14 @@ export interface ResponseMap {
   'ui->background:delete-assistant': { deleted: boolean };
   'ui->background:set-active-assistant': { activeAssistantId: string };
   'ui->background:test-assistant': { ok: true; detail: string } | { ok: false; error: UserFacingError };
+  'ui->background:list-models': { ok: true; models: string[] } | { ok: false; error: UserFacingError };
   'ui->background:get-tab-state': TabState;
   'ui->background:insert-draft': InsertResult;
   'ui->background:get-history': { entries: HistoryEntry[] };
   'ui->background:open-sidebar': { opened: boolean };
   'background->content:read-conversation': Conversation;
   'background->content:insert-draft': InsertResult;
+  'background->content:read-draft': { text: string };
 }
 
 export type Response<T extends MessageType> = ResponseMap[T];

@@ -13,6 +13,10 @@ const httpUrl = v.pipe(
   v.check((url) => /^https?:\/\//i.test(url), 'Only http:// and https:// URLs are allowed'),
 );
 
+/** Bounds of a user-set context window: below this nothing useful fits; above it no model exists. */
+export const MIN_CONTEXT_WINDOW_TOKENS = 1_024;
+export const MAX_CONTEXT_WINDOW_TOKENS = 2_097_152;
+
 /** A configured assistant as stored. The API key is stored apart (see storage/secrets.ts). */
 export const AssistantSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
@@ -20,6 +24,18 @@ export const AssistantSchema = v.object({
   kind: v.picklist(PROVIDER_KINDS),
   baseUrl: httpUrl,
   model: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a model name'), v.maxLength(200)),
+  /**
+   * The context window to ask a local server for, in tokens (Ollama's num_ctx). Absent: the
+   * provider's default (8,192 for Ollama); hosted APIs ignore it.
+   */
+  contextWindowTokens: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer('Enter a whole number of tokens'),
+      v.minValue(MIN_CONTEXT_WINDOW_TOKENS, `At least ${MIN_CONTEXT_WINDOW_TOKENS} tokens`),
+      v.maxValue(MAX_CONTEXT_WINDOW_TOKENS, `At most ${MAX_CONTEXT_WINDOW_TOKENS} tokens`),
+    ),
+  ),
 });
 export type Assistant = v.InferOutput<typeof AssistantSchema>;
 

@@ -1,11 +1,15 @@
-/** Handlers for configuring assistants: list, save, delete, pick, test. Keys go in, never out. */
+/** Handlers for configuring assistants: list, save, delete, pick, test, list models. Keys go in, never out. */
+import { IMPLEMENTED_PROVIDER_KINDS } from '../../providers/registry';
 import type { Payload, Response } from '../../shared/protocol';
 import { localityOf, type Assistant, type AssistantView } from '../../shared/settings';
 import { providerFor } from '../active-assistant';
 import { BackgroundError, toUserFacingError, userError } from '../errors';
 import type { BackgroundServices } from '../services';
 
-const IMPLEMENTED_KINDS = new Set(['openai-compatible', 'openai', 'ollama', 'mistral', 'openrouter']);
+/** How long the options page's requests (test, load models) may take before they give up. */
+const OPTIONS_REQUEST_TIMEOUT_MS = 15_000;
+/** A datalist of thousands helps nobody; OpenRouter lists a few hundred. */
+const MAX_LISTED_MODELS = 1_000;
 
 async function toView(services: BackgroundServices, assistant: Assistant): Promise<AssistantView> {
   return { ...assistant, hasApiKey: await services.secrets.has(assistant.id), locality: localityOf(assistant) };
@@ -23,8 +27,8 @@ export function assistantHandlers(services: BackgroundServices) {
       payload: Payload<'ui->background:save-assistant'>,
     ): Promise<Response<'ui->background:save-assistant'>> {
       const assistant = payload.assistant;
-      if (!IMPLEMENTED_KINDS.has(assistant.kind)) {
-        throw new BackgroundError(userError('config', `${assistant.kind} assistants are not available yet.`, 'Pick an OpenAI-compatible provider for now.'));
+      if (!IMPLEMENTED_PROVIDER_KINDS.has(assistant.kind)) {
+        throw new BackgroundError(userError('config', `${assistant.kind} assistants are not available yet.`, 'Pick another provider for now.'));
       }
       await services.settings.update((settings) => {
         const others = settings.assistants.filter((existing) => existing.id !== assistant.id);
@@ -71,7 +75,10 @@ export function assistantHandlers(services: BackgroundServices) {
       const active = { assistant, apiKey: await services.secrets.get(assistant.id), locality: localityOf(assistant) };
       const provider = providerFor(services, active, { chatKey: null, action: 'test-connection' });
       try {
-        const models = await provider.listModels(AbortSignal.timeout(15_000));
+        const signal = AbortSignal.timeout(OPTIONS_REQUEST_TIMEOUT_MS);
+        const models = await provider.listModels(signal);
+        // A list may come from a GET the server lets through while it refuses the POST a chat sends.
+        await provider.probe?.(signal);
         const origin = new URL(assistant.baseUrl).origin;
         if (models.length > 0 && !models.some((model) => model.id === assistant.model)) {
           return {
@@ -84,5 +91,42 @@ export function assistantHandlers(services: BackgroundServices) {
         return { ok: false, error: toUserFacingError(error) };
       }
     },
+
+    async 'ui->background:list-models'(
+      payload: Payload<'ui->background:list-models'>,
+    ): Promise<Response<'ui->background:list-models'>> {
+      if (!IMPLEMENTED_PROVIDER_KINDS.has(payload.kind)) {
+        return { ok: false, error: userError('config', `${payload.kind} assistants are not available yet.`, 'Pick another provider for now.') };
+      }
+      const origin = new URL(payload.baseUrl).origin;
+      const draft: Assistant = { id: payload.assistantId ?? 'draft', name: 'Draft', kind: payload.kind, baseUrl: payload.baseUrl, model: '' };
+      const active = { assistant: draft, apiKey: await keyForDraft(services, payload, origin), locality: localityOf(draft) };
+      try {
+        // The same egress guard as a chat, bound to the draft's origin: nothing else can be reached.
+        const provider = providerFor(services, active, { chatKey: null, action: 'list-models' });
+        const models = await provider.listModels(AbortSignal.timeout(OPTIONS_REQUEST_TIMEOUT_MS));
+        return { ok: true, models: [...new Set(models.map((model) => model.id))].slice(0, MAX_LISTED_MODELS) };
+      } catch (error) {
+        return { ok: false, error: toUserFacingError(error) };
+      }
+    },
   };
+}
+
+/**
+ * The key typed in the form; else the saved assistant's key, but only if that assistant lives on the
+ * same origin: editing the address of a saved assistant must not send its key to the new address.
+ */
+async function keyForDraft(
+  services: BackgroundServices,
+  payload: Payload<'ui->background:list-models'>,
+  origin: string,
+): Promise<string | undefined> {
+  const typed = payload.apiKey?.trim();
+  if (typed) return typed;
+  if (payload.assistantId === undefined) return undefined;
+  const { settings } = await services.settings.load();
+  const saved = settings.assistants.find((assistant) => assistant.id === payload.assistantId);
+  if (!saved || new URL(saved.baseUrl).origin !== origin) return undefined;
+  return services.secrets.get(saved.id);
 }

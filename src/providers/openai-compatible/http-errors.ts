@@ -8,6 +8,7 @@ import type { Endpoint } from '../shared/endpoint';
 import { parseErrorBody, type ErrorBody } from '../shared/error-body';
 import { cleanProviderMessage } from '../shared/redact';
 import { parseRetryAfterMs } from '../shared/retry-after';
+import { ollamaOriginsHint, ollamaOriginsValue } from '../ollama/origins';
 
 export interface HttpErrorContext {
   endpoint: Endpoint;
@@ -99,11 +100,7 @@ export function describeHttpError(
   });
 }
 
-/** The OLLAMA_ORIGINS value that lets this extension in; wildcards when its origin is unknown. */
-export function ollamaOriginsValue(extensionOrigin?: string): string {
-  const origin = extensionOrigin?.trim().replace(/\/+$/, '');
-  return origin ? origin : 'chrome-extension://*,moz-extension://*';
-}
+export { ollamaOriginsValue };
 
 function describeForbidden(body: ErrorBody, base: ProviderErrorDetails, context: HttpErrorContext): ProviderError {
   const { endpoint, model } = context;
@@ -115,7 +112,7 @@ function describeForbidden(body: ErrorBody, base: ProviderErrorDetails, context:
       ...base,
       code: 'origin_rejected',
       hint: isOllama
-        ? `Allow the extension in Ollama: set ${setting} where Ollama runs, then restart Ollama.`
+        ? ollamaOriginsHint(context.extensionOrigin)
         : `If this server is Ollama, set ${setting} and restart it; other servers need this extension’s origin allowed in their CORS settings.`,
     });
   }

@@ -219,8 +219,41 @@ describe('automatic retry', () => {
     await vi.advanceTimersByTimeAsync(1);
     const { parts, error } = await outcome;
     expect(error).toBeUndefined();
-    expect(parts).toEqual([{ type: 'text-delta', text: 'Hi' }, { type: 'finish', reason: 'stop' }]);
+    expect(parts).toEqual([
+      { type: 'warning', warning: { type: 'retrying', message: 'Rate limited; retrying in 1 s', retryInMs: 20, attempt: 1 } },
+      { type: 'text-delta', text: 'Hi' },
+      { type: 'finish', reason: 'stop' },
+    ]);
     expect(fetch.calls).toHaveLength(2);
+  });
+
+  it('says why before each wait: one retrying warning per retry, before the retry is sent', async () => {
+    vi.useFakeTimers();
+    const fetch = scriptedFetch(
+      jsonResponse(429, {}, { 'retry-after': '3' }),
+      jsonResponse(503, { error: { message: 'overloaded' } }, { 'retry-after-ms': '1500' }),
+      eventStreamResponse(HAPPY_STREAM),
+    );
+    const parts: unknown[] = [];
+    const iterator = stream(providerWith(fetch))[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    // The warning arrives while the wait has only begun: the UI can show it during the wait.
+    expect(first.value).toEqual({
+      type: 'warning',
+      warning: { type: 'retrying', message: 'Rate limited; retrying in 3 s', retryInMs: 3_000, attempt: 1 },
+    });
+    expect(fetch.calls).toHaveLength(1);
+    const rest = (async () => {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) parts.push(next.value);
+    })();
+    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.advanceTimersByTimeAsync(1_500);
+    await rest;
+    expect(parts).toEqual([
+      { type: 'warning', warning: { type: 'retrying', message: 'The provider had a problem (HTTP 503); retrying in 2 s', retryInMs: 1_500, attempt: 2 } },
+      { type: 'text-delta', text: 'Hi' },
+      { type: 'finish', reason: 'stop' },
+    ]);
   });
 
   it('gives up after two retries of a 5xx and throws the last error', async () => {
@@ -238,7 +271,11 @@ describe('automatic retry', () => {
     );
     const { parts, error } = await collectUntilError(stream(providerWith(fetch)));
     expect(error).toBeUndefined();
-    expect(parts[0]).toEqual({ type: 'text-delta', text: 'Hi' });
+    expect(parts.filter((part) => part.type === 'warning').map((part) => part.type === 'warning' && part.warning.message)).toEqual([
+      'Could not reach https://api.example.test; retrying in 1 s',
+      'The connection closed before the answer was complete; retrying in 1 s',
+    ]);
+    expect(parts.find((part) => part.type !== 'warning')).toEqual({ type: 'text-delta', text: 'Hi' });
     expect(fetch.calls).toHaveLength(3);
   });
 

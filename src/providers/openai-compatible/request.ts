@@ -4,6 +4,7 @@
  */
 import type { ProviderConfig, StreamOptions } from '../types';
 import { joinUrl } from '../shared/endpoint';
+import type { PreparedRequest } from '../shared/prepared-request';
 
 export interface OpenAICompatibleDialect {
   /**
@@ -20,10 +21,7 @@ export interface OpenAICompatibleDialect {
 
 export const DEFAULT_DIALECT: OpenAICompatibleDialect = { maxTokensField: 'max_tokens', requestUsage: true };
 
-export interface PreparedRequest {
-  url: string;
-  init: RequestInit;
-}
+export type { PreparedRequest } from '../shared/prepared-request';
 
 export function buildChatCompletionsRequest(
   config: Pick<ProviderConfig, 'baseUrl' | 'model' | 'apiKey'>,

@@ -2,7 +2,7 @@
  * Automatic retry of transient failures, only while nothing has been shown to the user: once a text
  * delta is out, a retry would repeat or contradict it, so later failures go straight to the consumer.
  */
-import { ProviderError, type RetryPolicy, type StreamPart } from '../types';
+import { ProviderError, type ProviderWarning, type RetryPolicy, type StreamPart } from '../types';
 import { sleep } from './abort';
 
 export type ResolvedRetryPolicy = Required<RetryPolicy>;
@@ -42,8 +42,8 @@ export function retryDelayMs(
 
 /**
  * Runs `attempt` and passes its parts through; when it fails transiently before its first text delta,
- * waits and runs it again, at most `policy.maxRetries` more times. Abort during the wait throws the
- * signal's reason.
+ * yields a `retrying` warning (so the UI can say why nothing shows yet), waits and runs it again, at
+ * most `policy.maxRetries` more times. Abort during the wait throws the signal's reason.
  */
 export async function* retryBeforeOutput(
   attempt: () => AsyncIterable<StreamPart>,
@@ -62,9 +62,24 @@ export async function* retryBeforeOutput(
       if (outputStarted || signal.aborted || retryIndex >= policy.maxRetries || !isTransientFailure(error)) throw error;
       const delay = retryDelayMs(error, retryIndex, policy);
       if (delay === undefined) throw error;
+      yield { type: 'warning', warning: retryingWarning(error, delay, retryIndex + 1) };
       await sleep(delay, signal);
     }
   }
+}
+
+/** "Rate limited; retrying in 3 s": what happened, and how long the wait is, in whole seconds. */
+export function retryingWarning(error: ProviderError, delayMs: number, attempt: number): ProviderWarning {
+  const seconds = Math.max(1, Math.ceil(delayMs / 1000));
+  const what =
+    error.kind === 'rate-limit'
+      ? 'Rate limited'
+      : error.kind === 'network'
+        ? error.message.replace(/\.$/, '')
+        : error.details.status !== undefined
+          ? `The provider had a problem (HTTP ${error.details.status})`
+          : 'The provider had a problem';
+  return { type: 'retrying', message: `${what}; retrying in ${seconds} s`, retryInMs: delayMs, attempt };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

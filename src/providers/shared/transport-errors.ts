@@ -38,10 +38,11 @@ export function timeoutError(deadline: DeadlineExceeded, endpoint: Endpoint): Pr
   });
 }
 
-export function unreadableResponseError(endpoint: Endpoint, what: string): ProviderError {
-  return new ProviderError('protocol', `The answer from ${endpoint.host} could not be read: ${what}.`, {
-    hint: 'Check that the base URL points to an OpenAI-compatible API (it usually ends in /v1).',
-  });
+const OPENAI_COMPATIBLE_BASE_URL_HINT = 'Check that the base URL points to an OpenAI-compatible API (it usually ends in /v1).';
+
+/** `hint` says which address the provider expects; the default suits OpenAI-compatible servers. */
+export function unreadableResponseError(endpoint: Endpoint, what: string, hint: string = OPENAI_COMPATIBLE_BASE_URL_HINT): ProviderError {
+  return new ProviderError('protocol', `The answer from ${endpoint.host} could not be read: ${what}.`, { hint });
 }
 
 /**

@@ -7,9 +7,11 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { EMPTY_DRAFT, draftFrom, type FieldErrors, type FormDraft } from './form-draft';
 import type { OptionsHost } from './options-host';
 import { saveDraft } from './save-flow';
-import { defaultNameFor, defaultPresetFor, isPresetValue, modelHintFor, presetsFor, type Preset } from './presets';
+import { CONTEXT_WINDOW_KINDS, defaultNameFor, defaultPresetFor, isPresetValue, modelHintFor, presetsFor, type Preset } from './presets';
 import { Field, describedBy } from './Field';
 import { KindSelect } from './KindSelect';
+import { loadModelList } from './model-list';
+import { ModelField } from './ModelField';
 import { PresetChips } from './PresetChips';
 import { OllamaHelp } from './OllamaHelp';
 import { TestResult, type TestOutcome } from './TestResult';
@@ -34,6 +36,9 @@ interface SaveNotice {
 
 let saveSerial = 0;
 
+/** What Ollama gets when the field is empty (the provider's DEFAULT_CONTEXT_WINDOW_TOKENS). */
+const OLLAMA_DEFAULT_CONTEXT_WINDOW = 8192;
+
 function isOllamaLike(draft: FormDraft): boolean {
   if (draft.kind === 'ollama') return true;
   try {
@@ -49,6 +54,7 @@ function differs(draft: FormDraft, saved: AssistantView): boolean {
     draft.name.trim() !== saved.name ||
     draft.baseUrl.trim() !== saved.baseUrl ||
     draft.model.trim() !== saved.model ||
+    draft.contextWindow.trim() !== (saved.contextWindowTokens === undefined ? '' : String(saved.contextWindowTokens)) ||
     draft.apiKey !== '' ||
     draft.forgetKey
   );
@@ -119,6 +125,13 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
       onSaved(outcome.assistant);
     });
   };
+
+  // Field problems found before asking (an invalid address) are shown beside their fields.
+  const onLoadModels = () =>
+    loadModelList(api, host, draft, saved?.id ?? null).then((result) => {
+      if (!result.ok && Object.keys(result.fieldErrors).length > 0) setFieldErrors((previous) => ({ ...previous, ...result.fieldErrors }));
+      return result;
+    });
 
   const onTest = () => {
     if (!saved || testing) return;
@@ -204,19 +217,35 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
         ) : null}
       </Field>
 
-      <Field id="provider-model" label="Model" error={fieldErrors.model}>
-        <input
-          id="provider-model"
-          data-testid="provider-model"
-          type="text"
-          spellcheck={false}
-          value={draft.model}
-          maxLength={200}
-          placeholder={modelHintFor(draft.kind, draft.baseUrl)}
-          onInput={(event) => update({ model: event.currentTarget.value })}
-          {...describedBy('provider-model', fieldErrors.model)}
-        />
-      </Field>
+      <ModelField
+        value={draft.model}
+        placeholder={modelHintFor(draft.kind, draft.baseUrl)}
+        error={fieldErrors.model}
+        listFor={`${draft.kind} ${draft.baseUrl.trim()}`}
+        onChange={(model) => update({ model })}
+        onLoad={onLoadModels}
+      />
+
+      {CONTEXT_WINDOW_KINDS.has(draft.kind) ? (
+        <Field
+          id="provider-context-window"
+          label="Context window (tokens, optional)"
+          error={fieldErrors.contextWindowTokens}
+          help={`How much of the chat the model can read at once. Ollama loads the model with this window; larger needs more memory. Empty: ${OLLAMA_DEFAULT_CONTEXT_WINDOW.toLocaleString('en')}.`}
+        >
+          <input
+            id="provider-context-window"
+            data-testid="provider-context-window"
+            type="text"
+            inputMode="numeric"
+            spellcheck={false}
+            value={draft.contextWindow}
+            placeholder={String(OLLAMA_DEFAULT_CONTEXT_WINDOW)}
+            onInput={(event) => update({ contextWindow: event.currentTarget.value })}
+            {...describedBy('provider-context-window', fieldErrors.contextWindowTokens, true)}
+          />
+        </Field>
+      ) : null}
 
       {isOllamaLike(draft) ? <OllamaHelp extensionOrigin={host.extensionOrigin} copy={host.copyText} /> : null}
 

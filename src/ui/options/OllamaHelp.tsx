@@ -23,6 +23,11 @@ export function OllamaHelp({ extensionOrigin, copy }: Props) {
       <p class="muted">
         For example, run <code>{`${setting} ollama serve`}</code> in a terminal, or add it to Ollama’s service settings.
       </p>
+      {extensionOrigin.startsWith('moz-extension://') ? (
+        <p class="muted" data-testid="ollama-origins-firefox">
+          Firefox gives each install of Aside its own address; <code>OLLAMA_ORIGINS=moz-extension://*</code> allows any.
+        </p>
+      ) : null}
     </aside>
   );
 }

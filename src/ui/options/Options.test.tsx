@@ -80,14 +80,14 @@ describe('provider form', () => {
     const options = [...select.options];
     expect(options.map((o) => o.value)).toEqual([...PROVIDER_KINDS]);
     const enabled = options.filter((o) => !o.disabled).map((o) => o.value);
-    expect(enabled.sort()).toEqual(['mistral', 'ollama', 'openai', 'openai-compatible', 'openrouter']);
+    expect(enabled.sort()).toEqual(['anthropic', 'gemini', 'mistral', 'ollama', 'openai', 'openai-compatible', 'openrouter']);
     for (const option of options.filter((o) => o.disabled)) expect(option.textContent).toContain('coming soon');
   });
 
   it('fills the base URL from the kind’s preset and shows the exact Ollama origin setting', async () => {
     const { container, host } = await setup();
     await choose(getByTestId<HTMLSelectElement>(container, 'provider-kind'), 'ollama');
-    expect(input(container, 'provider-base-url').value).toBe('http://localhost:11434/v1');
+    expect(input(container, 'provider-base-url').value).toBe('http://localhost:11434');
     expect(input(container, 'provider-name').value).toBe('Ollama');
     expect(input(container, 'provider-model').placeholder).toContain('llama3.2');
     expect(getByTestId(container, 'ollama-origins').textContent).toBe(`OLLAMA_ORIGINS=${EXTENSION_ORIGIN}`);
@@ -132,7 +132,7 @@ describe('provider form', () => {
     expect(log).toEqual(['permission http://localhost:11434', 'save new-id']);
     expect(api.callsOf('ui->background:save-assistant')).toEqual([
       {
-        assistant: { id: 'new-id', name: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' },
+        assistant: { id: 'new-id', name: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434', model: 'llama3.2' },
       },
     ]);
     expect(getByTestId(container, 'save-result').textContent).toContain('Saved “Ollama”');
@@ -271,5 +271,102 @@ describe('test and manage', () => {
     await click(getByTestId(container, 'assistant-delete-confirm'));
     expect(api.callsOf('ui->background:delete-assistant')).toEqual([{ id: 'a1' }]);
     expect(allByTestId(container, 'assistant-item').map((i) => i.dataset.assistantId)).toEqual(['a2']);
+  });
+});
+
+describe('Anthropic, Gemini and Ollama', () => {
+  it('fills each preset address; Ollama’s own address replaces the old /v1 one when switching kind', async () => {
+    const { container } = await setup();
+    const kind = getByTestId<HTMLSelectElement>(container, 'provider-kind');
+    await choose(kind, 'anthropic');
+    expect(input(container, 'provider-base-url').value).toBe('https://api.anthropic.com/v1');
+    expect(input(container, 'provider-name').value).toBe('Anthropic');
+    await choose(kind, 'gemini');
+    expect(input(container, 'provider-base-url').value).toBe('https://generativelanguage.googleapis.com/v1beta');
+    await typeInto(input(container, 'provider-base-url'), 'http://localhost:11434/v1');
+    await choose(kind, 'ollama');
+    expect(input(container, 'provider-base-url').value).toBe('http://localhost:11434');
+  });
+
+  it('offers a context window for Ollama only, validates it, and saves it as a number', async () => {
+    const { container, api } = await setup();
+    expect(byTestId(container, 'provider-context-window')).toBeNull();
+    await fillOllama(container);
+    await typeInto(input(container, 'provider-context-window'), 'lots');
+    await click(getByTestId(container, 'provider-save'));
+    expect(api.callsOf('ui->background:save-assistant')).toEqual([]);
+    const errors = Object.fromEntries(allByTestId(container, 'field-error').map((e) => [e.dataset.field, e.textContent]));
+    expect(errors['provider-context-window']).toContain('whole number');
+
+    await typeInto(input(container, 'provider-context-window'), '512');
+    await click(getByTestId(container, 'provider-save'));
+    expect(api.callsOf('ui->background:save-assistant')).toEqual([]);
+
+    await typeInto(input(container, 'provider-context-window'), '16384');
+    await click(getByTestId(container, 'provider-save'));
+    expect(api.callsOf('ui->background:save-assistant')).toEqual([
+      { assistant: { id: 'new-id', name: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434', model: 'llama3.2', contextWindowTokens: 16_384 } },
+    ]);
+  });
+});
+
+describe('Load models', () => {
+  it('asks for the origin inside the click, then lists the draft’s models with the typed key, and picks one', async () => {
+    const { host, log } = fakeHost(true);
+    const api = fakeBackground([], null, log).on('ui->background:list-models', (payload) => {
+      log.push(`list ${payload.kind} ${payload.baseUrl}`);
+      return { ok: true, models: ['claude-haiku-4-5', 'claude-sonnet-4-5'] };
+    });
+    const { container } = await setup(api, host);
+    await choose(getByTestId<HTMLSelectElement>(container, 'provider-kind'), 'anthropic');
+    await typeInto(input(container, 'provider-api-key'), ' sk-ant-typed ');
+
+    getByTestId<HTMLButtonElement>(container, 'provider-load-models').click();
+    expect(host.requestOrigin).toHaveBeenCalledWith('https://api.anthropic.com');
+    await settle();
+    expect(log).toEqual(['permission https://api.anthropic.com', 'list anthropic https://api.anthropic.com/v1']);
+    expect(api.callsOf('ui->background:list-models')).toEqual([{ kind: 'anthropic', baseUrl: 'https://api.anthropic.com/v1', apiKey: 'sk-ant-typed' }]);
+
+    const options = [...getByTestId(container, 'provider-model-options').querySelectorAll('option')].map((option) => option.value);
+    expect(options).toEqual(['claude-haiku-4-5', 'claude-sonnet-4-5']);
+    expect(input(container, 'provider-model').getAttribute('list')).toBe('provider-model-options');
+    await choose(getByTestId<HTMLSelectElement>(container, 'provider-model-select'), 'claude-sonnet-4-5');
+    expect(input(container, 'provider-model').value).toBe('claude-sonnet-4-5');
+
+    // Another address: the list was for the old one and goes away.
+    await typeInto(input(container, 'provider-base-url'), 'https://proxy.example/v1');
+    expect(byTestId(container, 'provider-model-select')).toBeNull();
+  });
+
+  it('editing a saved assistant without typing a key lets the background use the saved one', async () => {
+    const api = fakeBackground([SAVED_OPENAI], 'a2').on('ui->background:list-models', () => ({ ok: true, models: [] }));
+    const { container } = await setup(api);
+    await click(getByTestId(container, 'assistant-edit'));
+    await click(getByTestId(container, 'provider-load-models'));
+    expect(api.callsOf('ui->background:list-models')).toEqual([{ kind: 'openai', baseUrl: 'https://api.openai.com/v1', assistantId: 'a2' }]);
+    expect(getByTestId(container, 'model-list-status').textContent).toContain('lists no models');
+  });
+
+  it('shows the background’s error, e.g. Ollama refusing the extension', async () => {
+    const api = fakeBackground().on('ui->background:list-models', () => ({
+      ok: false,
+      error: { kind: 'auth', message: 'localhost:11434 refused requests from this extension.', hint: `Allow the extension in Ollama: set OLLAMA_ORIGINS=${EXTENSION_ORIGIN}`, retryable: false },
+    }));
+    const { container } = await setup(api);
+    await fillOllama(container);
+    await click(getByTestId(container, 'provider-load-models'));
+    const error = getByTestId(container, 'model-list-error');
+    expect(error.dataset.kind).toBe('auth');
+    expect(error.textContent).toContain(`OLLAMA_ORIGINS=${EXTENSION_ORIGIN}`);
+  });
+
+  it('an invalid address is shown beside its field and nothing is asked', async () => {
+    const { container, api, host } = await setup();
+    await typeInto(input(container, 'provider-base-url'), 'localhost:1234');
+    await click(getByTestId(container, 'provider-load-models'));
+    expect(host.requestOrigin).not.toHaveBeenCalled();
+    expect(api.callsOf('ui->background:list-models')).toEqual([]);
+    const errors = allByTestId(container, 'field-error').map((e) => e.dataset.field);
+    expect(errors).toContain('provider-base-url');
   });
 });

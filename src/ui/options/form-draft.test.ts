@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DRAFT, validateDraft } from './form-draft';
-import { defaultNameFor, modelHintFor } from './presets';
+import { IMPLEMENTED_PROVIDER_KINDS } from '../../providers/registry';
+import { ENABLED_KINDS, defaultNameFor, isPresetValue, modelHintFor } from './presets';
 import { extensionOriginFrom, originPattern } from './options-host';
 
 const newId = () => 'id-1';
@@ -21,7 +22,7 @@ describe('validateDraft', () => {
   });
 
   it('refuses kinds that are not built yet', () => {
-    const result = validateDraft({ ...EMPTY_DRAFT, kind: 'anthropic', baseUrl: 'https://api.anthropic.com', model: 'claude' }, { hasApiKey: true, newId });
+    const result = validateDraft({ ...EMPTY_DRAFT, kind: 'webllm', baseUrl: 'https://x.test', model: 'llama' }, { hasApiKey: true, newId });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.kind).toContain('coming soon');
   });
@@ -48,5 +49,24 @@ describe('presets', () => {
   it('builds the permission pattern and the extension origin', () => {
     expect(originPattern('http://localhost:11434')).toBe('http://localhost:11434/*');
     expect(extensionOriginFrom('moz-extension://1234-abcd/')).toBe('moz-extension://1234-abcd');
+  });
+});
+
+describe('kinds', () => {
+  it('the options offer exactly the kinds the provider registry builds', () => {
+    expect([...ENABLED_KINDS].sort()).toEqual([...IMPLEMENTED_PROVIDER_KINDS].sort());
+  });
+
+  it('a context window is kept only for kinds that use it', () => {
+    const base = { ...EMPTY_DRAFT, baseUrl: 'http://localhost:11434', model: 'llama3.2', contextWindow: '32768' };
+    const ollama = validateDraft({ ...base, kind: 'ollama' }, { hasApiKey: false, newId });
+    expect(ollama.ok && ollama.assistant.contextWindowTokens).toBe(32_768);
+    const other = validateDraft({ ...base, kind: 'openai-compatible' }, { hasApiKey: false, newId });
+    expect(other.ok && other.assistant).not.toHaveProperty('contextWindowTokens');
+  });
+
+  it('the old Ollama /v1 preset counts as a preset value', () => {
+    expect(isPresetValue('http://localhost:11434/v1', 'baseUrl')).toBe(true);
+    expect(isPresetValue('http://localhost:11434', 'baseUrl')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { AssistantSchema, type Assistant, type AssistantView, type ProviderKind } from '../../shared/settings';
-import { ENABLED_KINDS, KEY_REQUIRED_KINDS, defaultNameFor } from './presets';
+import { CONTEXT_WINDOW_KINDS, ENABLED_KINDS, KEY_REQUIRED_KINDS, defaultNameFor } from './presets';
 
 /** What the options form holds while the user edits it. The key is never prefilled. */
 export interface FormDraft {
@@ -13,9 +13,11 @@ export interface FormDraft {
   apiKey: string;
   /** Remove the stored key on save. */
   forgetKey: boolean;
+  /** The context window as typed, in tokens; '' for the provider's default. Only some kinds use it. */
+  contextWindow: string;
 }
 
-export type FormField = 'kind' | 'name' | 'baseUrl' | 'model' | 'apiKey';
+export type FormField = 'kind' | 'name' | 'baseUrl' | 'model' | 'apiKey' | 'contextWindowTokens';
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 export const EMPTY_DRAFT: FormDraft = {
@@ -26,6 +28,7 @@ export const EMPTY_DRAFT: FormDraft = {
   model: '',
   apiKey: '',
   forgetKey: false,
+  contextWindow: '',
 };
 
 export function draftFrom(assistant: AssistantView): FormDraft {
@@ -37,6 +40,7 @@ export function draftFrom(assistant: AssistantView): FormDraft {
     model: assistant.model,
     apiKey: '',
     forgetKey: false,
+    contextWindow: assistant.contextWindowTokens === undefined ? '' : String(assistant.contextWindowTokens),
   };
 }
 
@@ -44,7 +48,7 @@ export type Validated =
   | { ok: true; assistant: Assistant; apiKey: string | undefined; origin: string; missingKey: boolean }
   | { ok: false; errors: FieldErrors };
 
-const FIELDS: ReadonlySet<string> = new Set<FormField>(['kind', 'name', 'baseUrl', 'model']);
+const FIELDS: ReadonlySet<string> = new Set<FormField>(['kind', 'name', 'baseUrl', 'model', 'contextWindowTokens']);
 
 /**
  * Checks the draft with the same schema the background applies, so most mistakes show at once and
@@ -54,13 +58,19 @@ export function validateDraft(draft: FormDraft, options: { hasApiKey: boolean; n
   const errors: FieldErrors = {};
   if (!ENABLED_KINDS.has(draft.kind)) errors.kind = 'This provider is coming soon; choose another one.';
 
-  const candidate = {
+  const candidate: Record<string, unknown> = {
     id: draft.id ?? options.newId(),
     name: draft.name.trim() === '' ? defaultNameFor(draft.kind, draft.baseUrl) : draft.name,
     kind: draft.kind,
     baseUrl: draft.baseUrl,
     model: draft.model,
   };
+  // Only kinds that use it keep a context window, so switching kind does not carry a stale one along.
+  const typedWindow = draft.contextWindow.trim();
+  if (CONTEXT_WINDOW_KINDS.has(draft.kind) && typedWindow !== '') {
+    if (/^\d+$/.test(typedWindow)) candidate.contextWindowTokens = Number(typedWindow);
+    else errors.contextWindowTokens = 'Enter a whole number of tokens, such as 8192';
+  }
   const parsed = v.safeParse(AssistantSchema, candidate);
   if (!parsed.success) {
     for (const issue of parsed.issues) {

@@ -26,10 +26,16 @@ const SHORT_NAMES: Record<ProviderKind, string> = {
   'chrome-ai': 'Chrome AI',
 };
 
-/** Kinds the background can talk to today; the others are listed as coming soon. */
+/**
+ * Kinds the background can talk to today; the others are listed as coming soon. Kept in step with the
+ * provider registry's IMPLEMENTED_PROVIDER_KINDS (a test checks), without importing every provider here.
+ */
 export const ENABLED_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>([
-  'openai-compatible', 'openai', 'ollama', 'mistral', 'openrouter',
+  'openai-compatible', 'openai', 'ollama', 'anthropic', 'mistral', 'gemini', 'openrouter',
 ]);
+
+/** Kinds whose context window the user may set: a local server loads the model with it. */
+export const CONTEXT_WINDOW_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>(['ollama']);
 
 /** Kinds whose service always needs an API key. */
 export const KEY_REQUIRED_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>([
@@ -46,7 +52,10 @@ export interface Preset {
 
 export const PRESETS: readonly Preset[] = [
   { id: 'openai', label: 'OpenAI', kind: 'openai', baseUrl: 'https://api.openai.com/v1', modelHint: 'gpt-4o-mini' },
-  { id: 'ollama', label: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434/v1', modelHint: 'llama3.2' },
+  { id: 'anthropic', label: 'Anthropic', kind: 'anthropic', baseUrl: 'https://api.anthropic.com/v1', modelHint: 'claude-haiku-4-5' },
+  { id: 'gemini', label: 'Gemini', kind: 'gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta', modelHint: 'gemini-2.5-flash' },
+  // Ollama's own address: Aside speaks its native API, which alone can set the context window.
+  { id: 'ollama', label: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434', modelHint: 'llama3.2' },
   { id: 'lm-studio', label: 'LM Studio', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', modelHint: 'the model id LM Studio shows' },
   { id: 'llama-cpp', label: 'llama.cpp', kind: 'openai-compatible', baseUrl: 'http://localhost:8080/v1', modelHint: 'any name: llama-server serves one model' },
   { id: 'mistral', label: 'Mistral', kind: 'mistral', baseUrl: 'https://api.mistral.ai/v1', modelHint: 'mistral-small-latest' },
@@ -66,6 +75,9 @@ export function defaultPresetFor(kind: ProviderKind): Preset | undefined {
   return presets.length === 1 ? presets[0] : undefined;
 }
 
+/** Preset addresses of earlier versions, still replaced when the user switches kind. */
+const LEGACY_PRESET_BASE_URLS: readonly string[] = ['http://localhost:11434/v1'];
+
 /** True when the value is empty or one a preset filled in, so changing kind may replace it. */
 export function isPresetValue(value: string, field: 'baseUrl' | 'label'): boolean {
   const trimmed = value.trim();
@@ -73,7 +85,7 @@ export function isPresetValue(value: string, field: 'baseUrl' | 'label'): boolea
   if (field === 'label') {
     return PRESETS.some((p) => p.label === trimmed) || Object.values(KIND_LABELS).includes(trimmed) || Object.values(SHORT_NAMES).includes(trimmed);
   }
-  return PRESETS.some((p) => p.baseUrl === trimmed);
+  return PRESETS.some((p) => p.baseUrl === trimmed) || LEGACY_PRESET_BASE_URLS.includes(trimmed);
 }
 
 /** The model placeholder for a kind and base URL. */

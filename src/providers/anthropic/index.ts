@@ -1,0 +1,2 @@
+export { createAnthropicProvider } from './provider';
+export { describeAnthropicError } from './http-errors';

@@ -1,0 +1,121 @@
+/**
+ * The provider for Anthropic's Messages API: streamed answers over SSE with named events, and the
+ * model list. See ../types.ts for the failure and cancellation convention; the deadlines, retries and
+ * transport wording are shared with every other provider (../shared).
+ */
+import type { LanguageModelProvider, ModelInfo, ProviderConfig, StreamOptions, StreamPart, Usage } from '../types';
+import { endpointOrConfigError, withDefaultPath } from '../shared/base-url';
+import { midStreamFailure } from '../shared/error-wording';
+import { isRecord, openExchange, parseJsonOrUndefined, type ExchangeSettings } from '../shared/exchange';
+import { resolveRetryPolicy, retryBeforeOutput } from '../shared/retry';
+import { readServerSentEvents } from '../shared/server-sent-events';
+import { connectionClosedError } from '../shared/transport-errors';
+import { readAnthropicEvent, toFinishReason } from './events';
+import { describeAnthropicError } from './http-errors';
+import { buildMessagesRequest, buildModelsRequest, MAX_TEMPERATURE } from './request';
+
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+const BASE_URL_EXAMPLE = 'https://api.anthropic.com/v1';
+const BASE_URL_HINT = `Check that the base URL is Anthropic’s API (${BASE_URL_EXAMPLE}).`;
+/** A runaway `has_more` must not page forever. */
+const MAX_MODEL_PAGES = 10;
+
+/** Throws ProviderError('config') when the base URL is not an http(s) URL. */
+export function createAnthropicProvider(config: ProviderConfig): LanguageModelProvider {
+  const baseUrl = withDefaultPath(config.baseUrl, '/v1');
+  const endpoint = endpointOrConfigError(baseUrl, BASE_URL_EXAMPLE);
+  const retryPolicy = resolveRetryPolicy(config.retry);
+  const settingsFor = (callerSignal: AbortSignal): ExchangeSettings => ({
+    fetch: config.fetch,
+    endpoint,
+    callerSignal,
+    firstByteTimeoutMs: config.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+    stallTimeoutMs: config.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+    describeHttpError: (status, headers, bodyText) =>
+      describeAnthropicError(status, headers, bodyText, { endpoint, model: config.model, apiKey: config.apiKey }),
+    baseUrlHint: BASE_URL_HINT,
+  });
+
+  async function* streamOnce(options: StreamOptions): AsyncGenerator<StreamPart> {
+    const request = buildMessagesRequest({ ...config, baseUrl }, options);
+    const exchange = await openExchange(settingsFor(options.signal), request.url, request.init);
+    try {
+      const contentType = exchange.response.headers.get('content-type') ?? '';
+      if (!/\btext\/event-stream\b/i.test(contentType)) throw exchange.unreadable('it was not an event stream');
+
+      let usage: Usage = {};
+      let stopReason: string | undefined;
+      let stopped = false;
+      for await (const event of exchange.readStream(readServerSentEvents)) {
+        const reading = readAnthropicEvent(event.event, event.data);
+        if (reading.type === 'text') yield { type: 'text-delta', text: reading.text };
+        else if (reading.type === 'message-start') {
+          if (reading.inputTokens !== undefined) usage = { ...usage, inputTokens: reading.inputTokens };
+        } else if (reading.type === 'message-delta') {
+          if (reading.stopReason !== undefined) stopReason = reading.stopReason;
+          if (reading.outputTokens !== undefined) usage = { ...usage, outputTokens: reading.outputTokens };
+          if (reading.inputTokens !== undefined) usage = { ...usage, inputTokens: reading.inputTokens };
+        } else if (reading.type === 'message-stop') {
+          stopped = true;
+          break;
+        } else if (reading.type === 'error') {
+          // Overloaded and rate limits may pass on their own: retryable while nothing was shown.
+          const kind = reading.errorType === 'rate_limit_error' ? 'rate-limit' : 'server';
+          throw midStreamFailure(endpoint, { message: reading.message, code: reading.errorType }, config.apiKey, kind);
+        } else if (reading.type === 'malformed') {
+          throw exchange.unreadable(reading.reason);
+        }
+      }
+      // message_stop is the terminator, but a stop reason already says the answer is complete.
+      if (!stopped && stopReason === undefined) throw connectionClosedError();
+      const finish: StreamPart = { type: 'finish', reason: toFinishReason(stopReason) };
+      yield usage.inputTokens !== undefined || usage.outputTokens !== undefined ? { ...finish, usage } : finish;
+    } finally {
+      exchange.close();
+    }
+  }
+
+  async function listModelPage(signal: AbortSignal, afterId: string | undefined) {
+    const request = buildModelsRequest({ ...config, baseUrl }, afterId);
+    const exchange = await openExchange(settingsFor(signal), request.url, request.init);
+    try {
+      const json = parseJsonOrUndefined(await exchange.readText());
+      if (!isRecord(json) || !Array.isArray(json.data)) throw exchange.unreadable('the model list was not in the expected format');
+      const ids = json.data.flatMap((entry) => (isRecord(entry) && typeof entry.id === 'string' && entry.id !== '' ? [entry.id] : []));
+      const lastId = typeof json.last_id === 'string' ? json.last_id : ids.at(-1);
+      return { ids, next: json.has_more === true ? lastId : undefined };
+    } finally {
+      exchange.close();
+    }
+  }
+
+  return {
+    kind: 'anthropic',
+
+    doStream(options) {
+      const clamped = options.temperature !== undefined && options.temperature > MAX_TEMPERATURE;
+      const stream = retryBeforeOutput(() => streamOnce(options), retryPolicy, options.signal);
+      if (!clamped) return stream;
+      return (async function* () {
+        yield {
+          type: 'warning',
+          warning: { type: 'unsupported-setting', message: `Anthropic accepts a temperature up to ${MAX_TEMPERATURE}; ${MAX_TEMPERATURE} was used.` },
+        } satisfies StreamPart;
+        yield* stream;
+      })();
+    },
+
+    async listModels(signal) {
+      const ids = new Set<string>();
+      let afterId: string | undefined;
+      for (let page = 0; page < MAX_MODEL_PAGES; page++) {
+        const { ids: pageIds, next } = await listModelPage(signal, afterId);
+        for (const id of pageIds) ids.add(id);
+        if (next === undefined || next === afterId) break;
+        afterId = next;
+      }
+      return [...ids].map((id): ModelInfo => ({ id }));
+    },
+  };
+}

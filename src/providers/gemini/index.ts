@@ -1,0 +1,2 @@
+export { createGeminiProvider } from './provider';
+export { describeGeminiError } from './http-errors';

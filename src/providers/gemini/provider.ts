@@ -1,0 +1,129 @@
+/**
+ * The provider for Google's Gemini API (Generative Language API): streamed answers over SSE and the
+ * model list. See ../types.ts for the failure and cancellation convention; the deadlines, retries and
+ * transport wording are shared with every other provider (../shared).
+ */
+import { ProviderError, type LanguageModelProvider, type ModelInfo, type ProviderConfig, type StreamOptions, type StreamPart, type Usage } from '../types';
+import { endpointOrConfigError, withDefaultPath } from '../shared/base-url';
+import { midStreamFailure } from '../shared/error-wording';
+import { isRecord, openExchange, parseJsonOrUndefined, type ExchangeSettings } from '../shared/exchange';
+import { resolveRetryPolicy, retryBeforeOutput } from '../shared/retry';
+import { readServerSentEvents } from '../shared/server-sent-events';
+import { connectionClosedError } from '../shared/transport-errors';
+import { readGeminiChunk, toFinishReason } from './chunk';
+import { describeGeminiError } from './http-errors';
+import { buildModelsRequest, buildStreamRequest, modelName } from './request';
+
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+const BASE_URL_EXAMPLE = 'https://generativelanguage.googleapis.com/v1beta';
+const BASE_URL_HINT = `Check that the base URL is the Gemini API (${BASE_URL_EXAMPLE}).`;
+const MAX_MODEL_PAGES = 10;
+
+/** Throws ProviderError('config') when the base URL is not an http(s) URL. */
+export function createGeminiProvider(config: ProviderConfig): LanguageModelProvider {
+  const baseUrl = withDefaultPath(config.baseUrl, '/v1beta');
+  const endpoint = endpointOrConfigError(baseUrl, BASE_URL_EXAMPLE);
+  const retryPolicy = resolveRetryPolicy(config.retry);
+  const settingsFor = (callerSignal: AbortSignal): ExchangeSettings => ({
+    fetch: config.fetch,
+    endpoint,
+    callerSignal,
+    firstByteTimeoutMs: config.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+    stallTimeoutMs: config.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+    describeHttpError: (status, headers, bodyText) =>
+      describeGeminiError(status, headers, bodyText, { endpoint, model: modelName(config.model), apiKey: config.apiKey }),
+    baseUrlHint: BASE_URL_HINT,
+  });
+
+  async function* streamOnce(options: StreamOptions): AsyncGenerator<StreamPart> {
+    const request = buildStreamRequest({ ...config, baseUrl }, options);
+    const exchange = await openExchange(settingsFor(options.signal), request.url, request.init);
+    try {
+      const contentType = exchange.response.headers.get('content-type') ?? '';
+      if (!/\btext\/event-stream\b/i.test(contentType)) throw exchange.unreadable('it was not an event stream');
+
+      let finishReason: string | undefined;
+      let usage: Usage | undefined;
+      let sawText = false;
+      for await (const event of exchange.readStream(readServerSentEvents)) {
+        if (event.data.trim() === '') continue;
+        const reading = readGeminiChunk(event.data);
+        if (reading.type === 'malformed') throw exchange.unreadable(reading.reason);
+        if (reading.type === 'error') throw midStreamFailure(endpoint, reading, config.apiKey);
+        if (reading.blockReason !== undefined) throw blockedPromptError(reading.blockReason);
+        if (reading.text !== undefined) {
+          sawText = true;
+          yield { type: 'text-delta', text: reading.text };
+        }
+        if (reading.finishReason !== undefined) finishReason = reading.finishReason;
+        if (reading.usage) usage = { ...usage, ...reading.usage };
+      }
+      // No terminator exists: the body just ends. Without any finishReason, it was cut.
+      if (finishReason === undefined) throw connectionClosedError();
+      const reason = toFinishReason(finishReason);
+      if (reason === 'content-filter' && !sawText) throw withheldAnswerError(finishReason);
+      yield usage ? { type: 'finish', reason, usage } : { type: 'finish', reason };
+    } finally {
+      exchange.close();
+    }
+  }
+
+  async function listModelPage(signal: AbortSignal, pageToken: string | undefined) {
+    const request = buildModelsRequest({ ...config, baseUrl }, pageToken);
+    const exchange = await openExchange(settingsFor(signal), request.url, request.init);
+    try {
+      const json = parseJsonOrUndefined(await exchange.readText());
+      if (!isRecord(json)) throw exchange.unreadable('the model list was not in the expected format');
+      // An account with no models answers `{}`: no `models` key at all.
+      const entries = Array.isArray(json.models) ? json.models : [];
+      const ids = entries.flatMap((entry) => {
+        if (!isRecord(entry) || typeof entry.name !== 'string') return [];
+        const methods = Array.isArray(entry.supportedGenerationMethods) ? entry.supportedGenerationMethods : [];
+        // Embedding, TTS and image models are listed too; only chat-capable ones are of use here.
+        return methods.includes('generateContent') ? [modelName(entry.name)] : [];
+      });
+      return { ids, next: typeof json.nextPageToken === 'string' && json.nextPageToken !== '' ? json.nextPageToken : undefined };
+    } finally {
+      exchange.close();
+    }
+  }
+
+  return {
+    kind: 'gemini',
+
+    doStream(options) {
+      return retryBeforeOutput(() => streamOnce(options), retryPolicy, options.signal);
+    },
+
+    async listModels(signal) {
+      const ids = new Set<string>();
+      let pageToken: string | undefined;
+      for (let page = 0; page < MAX_MODEL_PAGES; page++) {
+        const { ids: pageIds, next } = await listModelPage(signal, pageToken);
+        for (const id of pageIds) ids.add(id);
+        if (next === undefined || next === pageToken) break;
+        pageToken = next;
+      }
+      return [...ids].map((id): ModelInfo => ({ id }));
+    },
+  };
+}
+
+/**
+ * Gemini declined the prompt itself (`promptFeedback.blockReason`): no answer will come, and
+ * retrying the same chat gives the same result.
+ */
+function blockedPromptError(blockReason: string): ProviderError {
+  return new ProviderError('model', `Gemini declined to read this chat (blocked: ${blockReason}).`, {
+    code: blockReason,
+    hint: 'Gemini’s safety filter blocked the conversation; choose another assistant for this chat.',
+  });
+}
+
+function withheldAnswerError(finishReason: string): ProviderError {
+  return new ProviderError('model', `Gemini withheld its answer (${finishReason}).`, {
+    code: finishReason,
+    hint: 'Gemini’s filters stopped the answer; try again, or choose another assistant for this chat.',
+  });
+}
