@@ -1,0 +1,224 @@
+/**
+ * One message container (the element with `data-id`), read on its own. This is the hot path of a read: a
+ * typical row costs a few attribute reads and contains() checks, and no query at all. Its metadata, text and
+ * author block come from pane-wide lists walked alongside the rows (contained-cursor.ts); sparse features
+ * (quote, markers, media) arrive already found (sparse-features.ts). Queries scoped to the row remain for
+ * older DOMs and odd rows only.
+ *
+ * What needs the whole chat (the sender carried over omitted author blocks, day/month order, isGroup) is
+ * left to reader.ts.
+ */
+import type { Media, Quote } from '../../../shared/conversation';
+import type { ContainedCursor } from './contained-cursor';
+import { classifyMessageId, type MessageIdShape } from './message-id';
+import {
+  INCOMING_CLASS,
+  METADATA_ATTRIBUTE,
+  MESSAGE_ID_ATTRIBUTE,
+  OUTGOING_CLASS,
+  queryFirstTier,
+  whatsAppSelectors as selectors,
+} from './selectors';
+import { findLabelledMedia, type SparseFeatures } from './sparse-features';
+import type { MetadataParser, MessageMetadata } from './timestamp';
+import type { TierLog } from './tier-log';
+import { collapseWhitespace, readVisibleText } from './text';
+
+export type RowReading =
+  /** Contact cards, placeholders and other rows with an id that are not messages. */
+  | { kind: 'skip' }
+  /** A message row we could not read: no direction or no text. Counted, never guessed. */
+  | { kind: 'unreadable'; idShape: MessageIdShape }
+  | { kind: 'system'; idShape: MessageIdShape; text: string }
+  | MessageRowReading;
+
+export interface MessageRowReading {
+  kind: 'message';
+  idShape: MessageIdShape;
+  direction: 'in' | 'out';
+  /** The author block's name, when the row shows one (2026-05 groups). */
+  author: string | null;
+  /** Metadata attribute was present; `metadata` is null when it did not parse. */
+  hasMetadata: boolean;
+  metadata: MessageMetadata | null;
+  text: string;
+  /** True when the text came from the best-guess selector. */
+  textGuessed: boolean;
+  quote?: Quote;
+  media?: Media;
+  deleted?: boolean;
+  forwarded?: boolean;
+}
+
+export interface RowContext {
+  log: TierLog;
+  parseMetadata: MetadataParser;
+  /** The pane's metadata elements, today's text spans and author blocks, walked alongside the containers. */
+  metadata: ContainedCursor;
+  texts: ContainedCursor;
+  authors: ContainedCursor;
+}
+
+const SKIP: RowReading = { kind: 'skip' };
+const NO_FEATURES: SparseFeatures = {};
+
+const OUTGOING = selectors.outgoingBubble.tiers[0].selector;
+const INCOMING = selectors.incomingBubble.tiers[0].selector;
+const QUOTE_TEXT = selectors.quoteText.tiers[0].selector;
+// Class tests on the class string: classList allocates a token list per element, on the hot path.
+const OUTGOING_PATTERN = new RegExp(`(?:^|\\s)${OUTGOING_CLASS}(?:\\s|$)`);
+const INCOMING_PATTERN = new RegExp(`(?:^|\\s)${INCOMING_CLASS}(?:\\s|$)`);
+
+export function readRow(container: Element, sparse: SparseFeatures | undefined, context: RowContext): RowReading {
+  const { log } = context;
+  const features = sparse ?? NO_FEATURES;
+  const idShape = classifyMessageId(container.getAttribute(MESSAGE_ID_ATTRIBUTE) ?? '');
+  const bubble = findBubble(container);
+  const scope = bubble ?? container;
+  const metadataElement = context.metadata.next(container);
+
+  if (!bubble && !metadataElement) return readSystemRow(container, idShape, log);
+
+  let direction: 'in' | 'out' | null = null;
+  if (bubble) {
+    direction = isOutgoing(bubble) ? 'out' : 'in';
+    log.record(direction === 'out' ? 'outgoingBubble' : 'incomingBubble', 1);
+  } else if (idShape.format === 'packed') {
+    direction = idShape.outgoing ? 'out' : 'in';
+  }
+  if (!direction) return { kind: 'unreadable', idShape };
+
+  // A deleted message's text is gone; the localized "This message was deleted" is not its text.
+  const textElement = features.deleted ? null : findText(container, scope, features.quoteBlock, context);
+  const media = features.media ?? (textElement || features.deleted ? undefined : findLabelledMedia(container, log));
+  const hasMarker = media != null || features.deleted === true;
+  if (!textElement && !metadataElement && !hasMarker && idShape.format !== 'packed') {
+    // A bare-id bubble with no metadata, text or marker: WhatsApp's contact cards and similar (2026-05).
+    return SKIP;
+  }
+
+  let text = '';
+  let textGuessed = false;
+  if (textElement) {
+    text = readVisibleText(textElement);
+  } else if (!hasMarker) {
+    const guess = guessText(scope, features.quoteBlock);
+    if (guess === null) return { kind: 'unreadable', idShape };
+    text = guess;
+    textGuessed = true;
+  }
+
+  let metadata: MessageMetadata | null = null;
+  if (metadataElement) {
+    log.record('messageMetadata', 1);
+    metadata = context.parseMetadata(metadataElement.getAttribute(METADATA_ATTRIBUTE) ?? '');
+  }
+
+  // A quote repeats the author block for its own author, inside the metadata element; the row's own block
+  // sits before it. (A quote without quote text is not in features.quoteBlock: the metadata test covers it.)
+  const authorElement = context.authors.next(container);
+  let author: string | null = null;
+  if (
+    direction === 'in' &&
+    authorElement &&
+    !features.quoteBlock?.contains(authorElement) &&
+    !metadataElement?.contains(authorElement)
+  ) {
+    author = authorName(authorElement) || null;
+    if (author) log.record('author', 1);
+  }
+
+  const reading: MessageRowReading = {
+    kind: 'message',
+    idShape,
+    direction,
+    author,
+    hasMetadata: metadataElement !== null,
+    metadata,
+    text,
+    textGuessed,
+  };
+  if (features.quoteBlock) reading.quote = readQuote(features.quoteBlock, log);
+  if (media) reading.media = media;
+  if (features.deleted) reading.deleted = true;
+  if (features.forwarded) reading.forwarded = true;
+  return reading;
+}
+
+/** WhatsApp puts the bubble first in the container; look deeper only when it is not there. */
+function findBubble(container: Element): Element | null {
+  const first = container.firstElementChild;
+  if (first && (isOutgoing(first) || hasClass(first, INCOMING_PATTERN))) return first;
+  return container.querySelector(OUTGOING) ?? container.querySelector(INCOMING);
+}
+
+function hasClass(element: Element, pattern: RegExp): boolean {
+  const name = element.getAttribute('class');
+  return name !== null && pattern.test(name);
+}
+
+function isOutgoing(bubble: Element): boolean {
+  return hasClass(bubble, OUTGOING_PATTERN);
+}
+
+function readSystemRow(container: Element, idShape: MessageIdShape, log: TierLog): RowReading {
+  const match = queryFirstTier(container, selectors.systemText);
+  if (match) log.record('systemText', match.tier);
+  const text = collapseWhitespace(readVisibleText(match ? match.element : container));
+  // Some rows carry an id and nothing to read (placeholders while history loads).
+  return text ? { kind: 'system', idShape, text } : SKIP;
+}
+
+/** The message text: today's text span outside any quote, else an older tier anywhere in the bubble. */
+function findText(container: Element, scope: Element, quoteBlock: Element | undefined, context: RowContext): Element | null {
+  const current = context.texts.next(container, quoteBlock ? (element) => !quoteBlock.contains(element) : undefined);
+  if (current) {
+    context.log.record('messageText', 1);
+    return current;
+  }
+  const tiers = selectors.messageText.tiers;
+  for (let index = 1; index < tiers.length; index++) {
+    const selector = tiers[index]!.selector;
+    const element = [...scope.querySelectorAll(selector)].find((candidate) => !quoteBlock?.contains(candidate));
+    if (element) {
+      context.log.record('messageText', index + 1);
+      return element;
+    }
+  }
+  return null;
+}
+
+/** The longest directional span outside the quote: wrong often enough that using it degrades health. */
+function guessText(scope: Element, quoteBlock: Element | undefined): string | null {
+  let best: string | null = null;
+  for (const candidate of scope.querySelectorAll(selectors.messageTextGuess.tiers[0].selector)) {
+    if (quoteBlock?.contains(candidate)) continue;
+    const text = readVisibleText(candidate);
+    if (text.trim() && (best === null || text.length > best.length)) best = text;
+  }
+  return best;
+}
+
+function readQuote(block: Element, log: TierLog): Quote {
+  const textElement = block.matches(QUOTE_TEXT) ? block : block.querySelector(QUOTE_TEXT);
+  if (textElement) log.record('quoteText', 1);
+  const authorMatch = queryFirstTier(block, selectors.quoteAuthor);
+  let sender: string | null = null;
+  if (authorMatch) {
+    log.record('quoteAuthor', authorMatch.tier);
+    sender = authorName(authorMatch.element) || null;
+  }
+  return { sender, text: textElement ? readVisibleText(textElement) : '' };
+}
+
+/**
+ * The name as shown, without WhatsApp's marks for unsaved contacts: "~ Ravi" on screen,
+ * aria-label "Maybe Ravi". The visible text wins since the label is localized.
+ */
+export function authorName(element: Element): string {
+  let shown = collapseWhitespace(readVisibleText(element));
+  if (shown.startsWith('~')) shown = shown.slice(1).trimStart();
+  if (shown) return shown;
+  const label = collapseWhitespace(element.getAttribute('aria-label') ?? '');
+  return label.replace(/^Maybe\s+/, '').replace(/^~\s*/, '').replace(/:$/, '');
+}

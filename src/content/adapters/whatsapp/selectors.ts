@@ -1,0 +1,232 @@
+/**
+ * Every selector the WhatsApp adapter uses, named once, each as tiers ordered most stable first
+ * (ranking in shared/research/messenger-dom.md: ids > data-pre-plain-text > hand-written classes > roles
+ * and editor attributes > data-icon > aria-label (localized) > data-testid (comes and goes) > obfuscated
+ * classes, which we never use).
+ *
+ * Each tier is one selector, not a list (the best-guess text fallback, off the hot path, is the exception):
+ * Chrome's fast paths (by tag, class or id) apply to single selectors only, and a list was about twenty
+ * times slower over a 2,000-message pane.
+ *
+ * Each tier lists the fixtures it must match. selectors.test.ts enforces that, so a tier nobody can show
+ * a page for does not creep in, and a fixture edit that silently drops a hook fails loudly.
+ */
+
+/** Fixture file names, in fixtures/. One per DOM era, plus a made-up redesign that must not read as ok. */
+export const FIXTURES = {
+  group202605: '2026-05-group.html',
+  oneToOne202605: '2026-05-one-to-one.html',
+  bareOneToOne202604: '2026-04-bare-one-to-one.html',
+  packedGroup202603: '2026-03-packed-group.html',
+  redesignUnknown: 'redesign-unknown.html',
+} as const;
+
+export type FixtureName = (typeof FIXTURES)[keyof typeof FIXTURES];
+
+export interface SelectorTier {
+  readonly selector: string;
+  /** Fixtures this tier must match at least once. */
+  readonly fixtures: readonly FixtureName[];
+  /** Matches English pages only (an aria-label): missing it elsewhere is expected, not a sign of change. */
+  readonly localized?: boolean;
+  /** Set on icon tiers, which the reader matches by name after one query for all icons (ICON_ELEMENTS). */
+  readonly icon?: { readonly name: string; readonly prefix: boolean };
+}
+
+export interface SelectorEntry {
+  /** What the selector finds, in words used by health notes ("Read <purpose> with …"). */
+  readonly purpose: string;
+  readonly tiers: readonly SelectorTier[];
+}
+
+const { group202605: G, oneToOne202605: O, bareOneToOne202604: B, packedGroup202603: P, redesignUnknown: R } =
+  FIXTURES;
+const CURRENT = [G, O, B] as const;
+const ALL_ERAS = [G, O, B, P] as const;
+
+/** Hand-written class names WhatsApp's own code uses; direction is read from them. */
+export const INCOMING_CLASS = 'message-in';
+export const OUTGOING_CLASS = 'message-out';
+
+/** The attribute that holds a message's id (packed `true_<chat>_<id>` until 2026-03, bare hex since 2026-04). */
+export const MESSAGE_ID_ATTRIBUTE = 'data-id';
+/** `[13:52, 22/03/2026] Name: `: time, date and the sender as WhatsApp copies it. Stable since 2019. */
+export const METADATA_ATTRIBUTE = 'data-pre-plain-text';
+/** Icons rendered as font ligatures: their text is the icon's name, never content. */
+export const ICON_ATTRIBUTE = 'data-icon';
+export const ICON_LIGATURE_PREFIX = 'wds-ic-';
+/** Every icon, found in one query and told apart by name: one query per icon would walk the pane each time. */
+export const ICON_ELEMENTS = `span[${ICON_ATTRIBUTE}]`;
+
+function iconTier(name: string, fixtures: readonly FixtureName[], prefix = false): SelectorTier {
+  return { selector: `span[${ICON_ATTRIBUTE}${prefix ? '^=' : '='}"${name}"]`, fixtures, icon: { name, prefix } };
+}
+
+/** Whether an icon's name (its data-icon value) is the one an icon tier stands for. */
+export function iconMatches(tier: SelectorTier, iconName: string): boolean {
+  if (!tier.icon) return false;
+  return tier.icon.prefix ? iconName.startsWith(tier.icon.name) : iconName === tier.icon.name;
+}
+
+/** The 2026-05 author block's name; quotes repeat it for the quoted message's author. */
+const AUTHOR_SPAN = 'span[data-testid="author"]';
+/** The header's texts are spans: each is tested against the headerTitle and headerSubtitle tiers. */
+export const HEADER_TEXT_ELEMENTS = 'span';
+/** The composer tiers all sit in #main's footer; editables found there are tested against them. */
+export const FOOTER_TAG = 'footer';
+export const COMPOSER_CANDIDATES = '[contenteditable]';
+
+export const whatsAppSelectors = {
+  openChat: {
+    purpose: 'the open chat',
+    // #main has held the open chat since 2018; without it no chat is open.
+    tiers: [{ selector: '#main', fixtures: [...ALL_ERAS, R] }],
+  },
+  chatHeader: {
+    purpose: 'the chat header',
+    tiers: [{ selector: '#main header', fixtures: [...ALL_ERAS, R] }],
+  },
+  headerTitle: {
+    purpose: 'the chat name',
+    tiers: [
+      // First span whose text is not an icon ligature; the data-testid came back in 2026.
+      { selector: 'header[data-testid="conversation-header"] span[dir="auto"]', fixtures: CURRENT },
+      { selector: '#main header span[dir="auto"][title]', fixtures: ALL_ERAS },
+    ],
+  },
+  headerSubtitle: {
+    purpose: 'the chat subtitle',
+    // A group's subtitle lists its members; a person's says "online" or "last seen …".
+    tiers: [
+      { selector: 'header[data-testid="conversation-header"] span[title]', fixtures: [G, O] },
+      { selector: '#main header span[title]', fixtures: [G, O, P] },
+    ],
+  },
+  messageRow: {
+    purpose: 'message rows',
+    // Only asked whether any row exists: rows without an id (date separators, the unread divider) are not
+    // messages, so the reader walks message containers instead.
+    tiers: [{ selector: '#main [role="row"]', fixtures: [...ALL_ERAS, R] }],
+  },
+  messageContainer: {
+    purpose: 'message ids',
+    tiers: [{ selector: `[${MESSAGE_ID_ATTRIBUTE}]`, fixtures: ALL_ERAS }],
+  },
+  outgoingBubble: {
+    purpose: 'outgoing messages',
+    tiers: [{ selector: `.${OUTGOING_CLASS}`, fixtures: ALL_ERAS }],
+  },
+  incomingBubble: {
+    purpose: 'incoming messages',
+    tiers: [{ selector: `.${INCOMING_CLASS}`, fixtures: ALL_ERAS }],
+  },
+  messageMetadata: {
+    purpose: 'message times and senders',
+    tiers: [{ selector: `[${METADATA_ATTRIBUTE}]`, fixtures: ALL_ERAS }],
+  },
+  messageText: {
+    purpose: 'message text',
+    tiers: [
+      // 2026: the class `selectable-text` went away and this test id came back.
+      { selector: 'span[data-testid="selectable-text"]', fixtures: CURRENT },
+      { selector: 'span.selectable-text.copyable-text', fixtures: [P] },
+    ],
+  },
+  messageTextGuess: {
+    purpose: 'message text (best guess)',
+    // Last resort only: the longest directional span outside the quote. Using it degrades health.
+    tiers: [{ selector: 'span[dir="ltr"], span[dir="rtl"]', fixtures: [...ALL_ERAS, R] }],
+  },
+  author: {
+    purpose: 'group message authors',
+    // 2026-05 author block; omitted on consecutive messages by the same person. Older eras name the
+    // sender in data-pre-plain-text only, so there is no older tier (a loose one would misfire on the
+    // rows where the block is legitimately omitted).
+    tiers: [{ selector: AUTHOR_SPAN, fixtures: [G] }],
+  },
+  quoteBlock: {
+    purpose: 'quoted messages',
+    tiers: [
+      { selector: 'div[role="button"][aria-label="Quoted message"]', fixtures: [G, O, B], localized: true },
+      // Other languages: the outermost button around the quote text (found with closest()).
+      { selector: 'div[role="button"]', fixtures: [G, O, B, P] },
+    ],
+  },
+  quoteText: {
+    purpose: 'quoted text',
+    tiers: [{ selector: 'span.quoted-mention', fixtures: [G, O, B, P] }],
+  },
+  quoteAuthor: {
+    purpose: 'quoted message authors',
+    tiers: [
+      { selector: AUTHOR_SPAN, fixtures: [G, O] },
+      { selector: 'div[role=""] span[dir="auto"]', fixtures: [G, O, B, P] },
+    ],
+  },
+  systemText: {
+    purpose: 'system notices',
+    tiers: [{ selector: 'span[dir="auto"]', fixtures: [G, O, P] }],
+  },
+  forwardedMarker: {
+    purpose: 'forwarded markers',
+    tiers: [
+      iconTier('forward-refreshed', [G, O]),
+      iconTier('forwarded', [P]),
+    ],
+  },
+  deletedMarker: {
+    purpose: 'deleted-message markers',
+    tiers: [iconTier('recalled', [G, O])],
+  },
+  imageMedia: {
+    purpose: 'pictures',
+    tiers: [
+      // A picture not yet downloaded has no blob image; this label is looked for only in rows with nothing
+      // else to read (see findLabelledMedia), to spare a pane-wide query on every div.
+      { selector: 'div[role="button"][aria-label="Open picture"]', fixtures: [G, O], localized: true },
+      { selector: 'img[src^="blob:"]', fixtures: [G, O, P] },
+    ],
+  },
+  voiceMedia: {
+    purpose: 'voice messages',
+    tiers: [
+      iconTier('audio-play', [G]),
+      { selector: 'button[aria-label="Play voice message"]', fixtures: [G, P], localized: true },
+    ],
+  },
+  voiceDuration: {
+    purpose: 'voice message durations',
+    // aria-valuetext reads "0:00/0:37": position/length.
+    tiers: [{ selector: '[role="slider"][aria-valuetext]', fixtures: [G, P] }],
+  },
+  documentMedia: {
+    purpose: 'documents',
+    tiers: [iconTier('document', [B], true)],
+  },
+  composer: {
+    purpose: 'the message box',
+    // Always under #main footer: the chat search box is contenteditable too (data-tab="3").
+    tiers: [
+      { selector: '#main footer [contenteditable="true"][data-lexical-editor="true"]', fixtures: ALL_ERAS },
+      { selector: '#main footer .lexical-rich-text-input [contenteditable="true"]', fixtures: ALL_ERAS },
+      { selector: '#main footer [contenteditable="true"][data-tab="10"]', fixtures: ALL_ERAS },
+    ],
+  },
+} as const satisfies Record<string, SelectorEntry>;
+
+export type SelectorName = keyof typeof whatsAppSelectors;
+
+export interface TierMatch<T extends Element = Element> {
+  element: T;
+  /** 1-based: 1 is the preferred tier. */
+  tier: number;
+}
+
+/** The first element matched by the most stable tier that matches anything under `root`. */
+export function queryFirstTier(root: ParentNode, entry: SelectorEntry): TierMatch | null {
+  for (let index = 0; index < entry.tiers.length; index++) {
+    const element = root.querySelector(entry.tiers[index]!.selector);
+    if (element) return { element, tier: index + 1 };
+  }
+  return null;
+}

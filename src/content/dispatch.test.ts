@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Conversation, InsertResult } from '../shared/conversation';
+import { MAX_DRAFT_LENGTH } from '../shared/protocol';
+import type { SiteAdapter } from './adapters/types';
+import { dispatchContentMessage, type ContentContext, type ContentMessageSender } from './dispatch';
+
+const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const BASE_URL = `chrome-extension://${RUNTIME_ID}/`;
+const BACKGROUND: ContentMessageSender = { id: RUNTIME_ID, url: `${BASE_URL}service-worker-loader.js` };
+
+const CONVERSATION: Conversation = {
+  site: 'whatsapp',
+  title: 'Jo',
+  isGroup: false,
+  messages: [],
+  health: { status: 'ok' },
+};
+
+function setup(overrides: Partial<SiteAdapter> = {}) {
+  const adapter: SiteAdapter = {
+    id: 'whatsapp',
+    matches: () => true,
+    read: vi.fn(() => CONVERSATION),
+    insert: vi.fn(async (): Promise<InsertResult> => ({ ok: true, method: 'paste' })),
+    ...overrides,
+  };
+  const context: ContentContext = {
+    runtimeId: RUNTIME_ID,
+    extensionBaseUrl: BASE_URL,
+    document,
+    pageUrl: 'https://web.whatsapp.com/',
+    pickAdapter: () => adapter,
+  };
+  return { adapter, context };
+}
+
+const READ = { type: 'background->content:read-conversation', payload: {} };
+const INSERT = { type: 'background->content:insert-draft', payload: { text: 'See you at 8' } };
+
+describe('dispatchContentMessage: who may ask', () => {
+  it('answers the extension\'s own background', async () => {
+    const { context } = setup();
+    expect(await dispatchContentMessage(READ, BACKGROUND, context)).toEqual({ ok: true, value: CONVERSATION });
+  });
+
+  it.each<[string, ContentMessageSender]>([
+    ['another extension', { id: 'ponmlkjihgfedcbaponmlkjihgfedcba', url: 'chrome-extension://ponm/bg.js' }],
+    ['a sender without an id', { url: `${BASE_URL}bg.js` }],
+    ['a tab (a content script or a page)', { id: RUNTIME_ID, tab: { id: 7, index: 0 }, url: 'https://web.whatsapp.com/' }],
+    ['a sender whose URL is not the extension\'s', { id: RUNTIME_ID, url: 'https://web.whatsapp.com/' }],
+  ])('ignores %s', (_name, sender) => {
+    const { adapter, context } = setup();
+    expect(dispatchContentMessage(READ, sender, context)).toBeUndefined();
+    expect(dispatchContentMessage(INSERT, sender, context)).toBeUndefined();
+    expect(adapter.read).not.toHaveBeenCalled();
+    expect(adapter.insert).not.toHaveBeenCalled();
+  });
+
+  it('ignores everyone when the runtime id is unknown', () => {
+    const { context } = setup();
+    expect(dispatchContentMessage(READ, { id: '' }, { ...context, runtimeId: '' })).toBeUndefined();
+  });
+});
+
+describe('dispatchContentMessage: what may be asked', () => {
+  it.each<[string, unknown]>([
+    ['an unknown type', { type: 'background->content:delete-chat', payload: {} }],
+    ['a message meant for the background', { type: 'ui->background:get-assistants', payload: {} }],
+    ['a page-style message', { type: 'settings:set', provider: { baseUrl: 'http://127.0.0.2:8099' } }],
+    ['a non-object', 'background->content:read-conversation'],
+    ['null', null],
+    ['an invalid payload', { type: 'background->content:insert-draft', payload: { text: 42 } }],
+    ['a missing payload', { type: 'background->content:insert-draft' }],
+    ['an empty draft', { type: 'background->content:insert-draft', payload: { text: '' } }],
+    ['an oversized draft', { type: 'background->content:insert-draft', payload: { text: 'x'.repeat(MAX_DRAFT_LENGTH + 1) } }],
+  ])('ignores %s', (_name, message) => {
+    const { adapter, context } = setup();
+    expect(dispatchContentMessage(message, BACKGROUND, context)).toBeUndefined();
+    expect(adapter.insert).not.toHaveBeenCalled();
+  });
+
+  it('inserts a valid draft and returns the composer\'s result', async () => {
+    const { adapter, context } = setup();
+    expect(await dispatchContentMessage(INSERT, BACKGROUND, context)).toEqual({ ok: true, value: { ok: true, method: 'paste' } });
+    expect(adapter.insert).toHaveBeenCalledWith(document, 'See you at 8');
+  });
+
+  it('passes a draft of the largest allowed size', async () => {
+    const { adapter, context } = setup();
+    const text = 'x'.repeat(MAX_DRAFT_LENGTH);
+    await dispatchContentMessage({ type: INSERT.type, payload: { text } }, BACKGROUND, context);
+    expect(adapter.insert).toHaveBeenCalledWith(document, text);
+  });
+});
+
+describe('dispatchContentMessage: failures are data', () => {
+  it('turns a reader crash into an adapter error', async () => {
+    const { context } = setup({
+      read: () => {
+        throw new Error('boom');
+      },
+    });
+    expect(await dispatchContentMessage(READ, BACKGROUND, context)).toEqual({
+      ok: false,
+      error: {
+        kind: 'adapter',
+        message: 'Aside could not read this chat.',
+        hint: 'Reload the messenger tab and try again.',
+        retryable: true,
+      },
+    });
+  });
+
+  it('turns a composer crash into an adapter error', async () => {
+    const { context } = setup({ insert: () => Promise.reject(new Error('boom')) });
+    const reply = await dispatchContentMessage(INSERT, BACKGROUND, context);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter', retryable: true } });
+  });
+
+  it('says the page is not supported when no adapter matches it', async () => {
+    const { context } = setup();
+    const reply = await dispatchContentMessage(READ, BACKGROUND, { ...context, pickAdapter: () => null });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter', retryable: false } });
+  });
+
+  it('uses the registry by default', async () => {
+    document.body.innerHTML = '';
+    const { context } = setup();
+    const reply = await dispatchContentMessage(READ, BACKGROUND, { ...context, pickAdapter: undefined });
+    expect(reply).toMatchObject({ ok: true, value: { site: 'whatsapp', health: { status: 'unreadable' } } });
+  });
+});
