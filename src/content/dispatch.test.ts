@@ -22,6 +22,7 @@ function setup(overrides: Partial<SiteAdapter> = {}) {
     matches: () => true,
     read: vi.fn(() => CONVERSATION),
     insert: vi.fn(async (): Promise<InsertResult> => ({ ok: true, method: 'paste' })),
+    readDraft: vi.fn(() => 'my draft'),
     ...overrides,
   };
   const context: ContentContext = {
@@ -128,5 +129,25 @@ describe('dispatchContentMessage: failures are data', () => {
     const { context } = setup();
     const reply = await dispatchContentMessage(READ, BACKGROUND, { ...context, pickAdapter: undefined });
     expect(reply).toMatchObject({ ok: true, value: { site: 'whatsapp', health: { status: 'unreadable' } } });
+  });
+});
+
+describe('dispatchContentMessage: read-draft', () => {
+  const READ_DRAFT = { type: 'background->content:read-draft', payload: {} };
+
+  it('returns what the user typed in the message box', async () => {
+    const { context } = setup();
+    expect(await dispatchContentMessage(READ_DRAFT, BACKGROUND, context)).toEqual({ ok: true, value: { text: 'my draft' } });
+  });
+
+  it('says so when there is no message box', async () => {
+    const { context } = setup({ readDraft: () => null });
+    expect(await dispatchContentMessage(READ_DRAFT, BACKGROUND, context)).toMatchObject({ ok: false, error: { kind: 'adapter' } });
+  });
+
+  it('ignores a tab asking for the draft', () => {
+    const { adapter, context } = setup();
+    expect(dispatchContentMessage(READ_DRAFT, { id: RUNTIME_ID, tab: { id: 1 } }, context)).toBeUndefined();
+    expect(adapter.readDraft).not.toHaveBeenCalled();
   });
 });

@@ -30,7 +30,8 @@ export interface ContentContext {
 
 export type ContentReply =
   | Reply<'background->content:read-conversation'>
-  | Reply<'background->content:insert-draft'>;
+  | Reply<'background->content:insert-draft'>
+  | Reply<'background->content:read-draft'>;
 
 export function dispatchContentMessage(
   message: unknown,
@@ -48,6 +49,8 @@ export function dispatchContentMessage(
       const { text } = envelope.payload as { text: string };
       return adapter ? insertDraft(adapter, context.document, text) : Promise.resolve(unsupportedPage());
     }
+    case 'background->content:read-draft':
+      return Promise.resolve(adapter ? readDraft(adapter, context.document) : unsupportedPage());
     default:
       return undefined;
   }
@@ -90,11 +93,19 @@ async function insertDraft(
   }
 }
 
+function readDraft(adapter: SiteAdapter, doc: Document): Reply<'background->content:read-draft'> {
+  const text = adapter.readDraft(doc);
+  if (text === null) {
+    return { ok: false, error: adapterError('Aside could not find WhatsApp’s message box in this chat.') };
+  }
+  return { ok: true, value: { text } };
+}
+
 function adapterError(message: string): UserFacingError {
   return { kind: 'adapter', message, hint: 'Reload the messenger tab and try again.', retryable: true };
 }
 
-function unsupportedPage(): Reply<'background->content:read-conversation'> {
+function unsupportedPage(): { ok: false; error: UserFacingError } {
   return {
     ok: false,
     error: {

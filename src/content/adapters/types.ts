@@ -10,4 +10,6 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   read(doc: Document): Conversation;
   insert(doc: Document, text: string): Promise<InsertResult>;
+  /** What the user has typed in the message box, or null when there is no message box. */
+  readDraft(doc: Document): string | null;
 }

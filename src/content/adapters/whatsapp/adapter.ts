@@ -1,5 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { insertDraft } from './composer';
+import { findComposer } from './composer-lookup';
+import { readComposerText } from './composer-text';
 import { readConversation, WHATSAPP_SITE_ID } from './reader';
 
 export const WHATSAPP_ORIGIN = 'https://web.whatsapp.com';
@@ -9,4 +11,8 @@ export const whatsAppAdapter: SiteAdapter = {
   matches: (url) => url.origin === WHATSAPP_ORIGIN,
   read: (doc) => readConversation(doc),
   insert: (doc, text) => insertDraft(doc, text),
+  readDraft: (doc) => {
+    const composer = findComposer(doc);
+    return composer ? readComposerText(composer.element) : null;
+  },
 };
