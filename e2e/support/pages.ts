@@ -67,6 +67,12 @@ export class SidebarPage {
   readonly stop: Locator;
   readonly retry: Locator;
   readonly error: Locator;
+  /** The tone for replies and rewrites (a select), and the free-text tone it reveals. */
+  readonly toneSelect: Locator;
+  readonly toneOwn: Locator;
+  /** Inside `output`: the inert link destinations, and the confirmation one of them opened. */
+  readonly linkTargets: Locator;
+  readonly linkConfirm: Locator;
 
   constructor(readonly page: Page) {
     const id = (name: string) => page.getByTestId(name);
@@ -84,6 +90,26 @@ export class SidebarPage {
     this.stop = id('stop');
     this.retry = id('retry');
     this.error = id('error');
+    this.toneSelect = id('tone-select');
+    this.toneOwn = id('tone-own');
+    this.linkTargets = this.output.getByTestId('link-target');
+    this.linkConfirm = id('link-confirm');
+  }
+
+  /** Types a question into ask-input and starts the ask action (consent handled as in `run`). */
+  async ask(question: string, options: { consent?: 'allow' | 'deny' } = {}): Promise<void> {
+    await this.askInput.fill(question);
+    await this.run('ask', options);
+  }
+
+  /** Picks a tone preset (`friendly`, `brief`, `formal`) or, with `own`, types the user's own tone. */
+  async chooseTone(tone: 'friendly' | 'brief' | 'formal' | { own: string }): Promise<void> {
+    if (typeof tone === 'string') {
+      await this.toneSelect.selectOption(tone);
+    } else {
+      await this.toneSelect.selectOption('own');
+      await this.toneOwn.fill(tone.own);
+    }
   }
 
   action(name: SidebarAction): Locator {

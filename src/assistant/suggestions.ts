@@ -40,8 +40,26 @@ function splitAtNumberedStarts(text: string): string[] {
   return drafts;
 }
 
+/**
+ * The rewrite task's answer: one draft, taken whole. A rewritten message may itself be a numbered list,
+ * so it is never split; only the quotes a model wraps around it go.
+ */
+export function singleDraft(raw: string): string[] {
+  const draft = cleanQuotes(raw.replace(/\r\n?/g, '\n').trim());
+  return draft.length > 0 ? [draft] : [];
+}
+
+/** Drafts of a drafting task's (partial or complete) answer. */
+export function draftsFor(task: string, raw: string): string[] {
+  return task === 'rewrite' ? singleDraft(raw) : splitSuggestions(raw).slice(0, SUGGESTION_COUNT);
+}
+
 function cleanDraft(part: string): string {
-  let draft = part.trim().replace(NUMBERED_LINE, '');
+  return cleanQuotes(part.trim().replace(NUMBERED_LINE, ''));
+}
+
+function cleanQuotes(text: string): string {
+  let draft = text;
   // A model sometimes wraps each draft in quotes; the user wants the words, not the quotes.
   const quoted = /^["“](.*)["”]$/s.exec(draft);
   if (quoted?.[1] !== undefined) draft = quoted[1];

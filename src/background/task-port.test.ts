@@ -70,6 +70,19 @@ describe('task port', () => {
     expect(requests[1]!.signal.aborted).toBe(true);
   });
 
+  it('passes the user’s validated choices to the task', () => {
+    const requests: TaskRequest[] = [];
+    const run = vi.fn(async (_services: unknown, request: TaskRequest) => void requests.push(request));
+    const { port, send } = fakePort(PAGE_SENDER);
+    acceptTaskPort(port, createFakeWorld().services, run);
+    send({ type: 'start', tabId: 1, task: 'ask', question: '  When?  ', targetLanguage: 'German', tone: 'brief' });
+    expect(requests[0]).toMatchObject({ task: 'ask', options: { question: 'When?', targetLanguage: 'German', tone: 'brief' } });
+    send({ type: 'cancel' });
+    send({ type: 'start', tabId: 1, task: 'ask', question: 'x'.repeat(2_001) });
+    send({ type: 'start', tabId: 1, task: 'reply', tone: 'y'.repeat(61) });
+    expect(run).toHaveBeenCalledOnce();
+  });
+
   it('runs one task at a time per port', () => {
     const run = vi.fn(async () => new Promise<void>(() => undefined));
     const { port, send } = fakePort(PAGE_SENDER);

@@ -43,7 +43,8 @@ export function acceptTaskPort(port: PortLike, services: BackgroundServices, run
     if (controller && !controller.signal.aborted) return; // One task at a time per port.
     const current = new AbortController();
     controller = current;
-    void run(services, { tabId: message.tabId, task: message.task, signal: current.signal, emit });
+    const options = { tone: message.tone, question: message.question, targetLanguage: message.targetLanguage };
+    void run(services, { tabId: message.tabId, task: message.task, options, signal: current.signal, emit });
   });
   return true;
 }

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerStreamMessage } from '../shared/stream-protocol';
+import type { ServerStreamMessage, TaskName, TaskOptions } from '../shared/stream-protocol';
 import { ProviderError } from '../providers/types';
 import { runTask } from './task-runner';
 import { createFakeWorld, localAssistant } from './test-support';
 
-async function run(world = createFakeWorld(), signal = new AbortController().signal) {
+async function run(
+  world = createFakeWorld(),
+  signal = new AbortController().signal,
+  task: TaskName = 'reply',
+  options: TaskOptions = {},
+) {
   const messages: ServerStreamMessage[] = [];
-  await runTask(world.services, { tabId: 7, task: 'reply', signal, emit: (message) => messages.push(message) });
+  await runTask(world.services, { tabId: 7, task, options, signal, emit: (message) => messages.push(message) });
   return messages;
 }
 
@@ -21,8 +26,8 @@ describe('runTask', () => {
   it('streams start, deltas and an end carrying three suggestions, and records history', async () => {
     const world = await withAssistant('sk-test');
     const messages = await run(world);
-    expect(messages[0]).toEqual({ type: 'start', assistantName: 'Ollama', model: 'llama3.2', locality: 'local' });
-    expect(messages.at(-1)).toEqual({ type: 'end', finishReason: 'stop', suggestions: ['Yes!', 'Sure', 'Maybe'] });
+    expect(messages[0]).toEqual({ type: 'start', assistantName: 'Ollama', model: 'llama3.2', locality: 'local', chatUrls: [] });
+    expect(messages.at(-1)).toEqual({ type: 'end', finishReason: 'stop', suggestions: ['Yes!', 'Sure', 'Maybe'], chatUrls: [] });
     expect(world.providerCalls[0]).toMatchObject({ baseUrl: localAssistant.baseUrl, apiKey: 'sk-test', model: 'llama3.2' });
     expect((await world.services.history.forChat('whatsapp:Ana'))[0]!.suggestions).toEqual(['Yes!', 'Sure', 'Maybe']);
   });

@@ -1,10 +1,12 @@
 /**
- * Runs one task for one tab: read the chat, build the prompt, stream the model's answer to the
- * caller, record history. Emits exactly one `start`, any number of `delta`, then one `end` or one
- * `error`. Cancelling (the signal) ends quietly: the caller already knows it stopped.
+ * Runs one task for one tab: read the chat (and, for rewrite, the user's draft), build the prompt, stream
+ * the model's answer to the caller, record history. Emits exactly one `start`, any number of `delta`,
+ * then one `end` or one `error`. Cancelling (the signal) ends quietly: the caller already knows it stopped.
  */
-import { TASK_DEFINITIONS } from '../assistant/tasks/registry';
-import type { ServerStreamMessage, TaskName } from '../shared/stream-protocol';
+import { collectUrls } from '../assistant/drafts/foreign-urls';
+import { TASK_DEFINITIONS, type TaskDefinition } from '../assistant/tasks/registry';
+import { MAX_DRAFT_LENGTH } from '../shared/protocol';
+import type { ServerStreamMessage, TaskName, TaskOptions } from '../shared/stream-protocol';
 import { providerFor, resolveActiveAssistant } from './active-assistant';
 import { BackgroundError, toUserFacingError, userError } from './errors';
 import type { BackgroundServices } from './services';
@@ -13,15 +15,20 @@ import { requireMessengerTab } from './handlers/tabs';
 export interface TaskRequest {
   tabId: number;
   task: TaskName;
+  /** The user's choices (tone, question, language), validated by the port. */
+  options?: TaskOptions;
   signal: AbortSignal;
   emit(message: ServerStreamMessage): void;
 }
 
 export async function runTask(services: BackgroundServices, request: TaskRequest): Promise<void> {
   const { signal, emit } = request;
+  const options = request.options ?? {};
   let text = '';
   try {
     const definition = TASK_DEFINITIONS[request.task];
+    const missing = definition.missingInput?.(options);
+    if (missing) throw new BackgroundError(userError('config', missing, 'Fill it in, then start again.'));
     const active = await resolveActiveAssistant(services);
     await requireMessengerTab(services, request.tabId);
     const conversation = await services.tabs.sendToContent(request.tabId, 'background->content:read-conversation', {});
@@ -33,9 +40,14 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     if (conversation.messages.length === 0) {
       throw new BackgroundError(userError('adapter', 'This chat has no messages Aside can read yet.', 'Scroll the chat or open another one.'));
     }
-    const prompt = definition.buildPrompt(conversation);
+    const draft = definition.needsDraft ? await readDraft(services, request.tabId) : undefined;
+    const prompt = definition.buildPrompt(conversation, { ...options, draft });
+    if (prompt.includedMessages === 0 && definition.nothingToRead) {
+      throw new BackgroundError(userError('adapter', definition.nothingToRead, 'Open a chat with messages from others.'));
+    }
+    const chatUrls = collectUrls(prompt.sourceTexts);
     const provider = providerFor(services, active, { chatKey: conversation.chatKey ?? null, action: request.task });
-    emit({ type: 'start', assistantName: active.assistant.name, model: active.assistant.model, locality: active.locality });
+    emit({ type: 'start', assistantName: active.assistant.name, model: active.assistant.model, locality: active.locality, chatUrls });
     let finishReason = 'stop';
     for await (const part of provider.doStream({
       messages: prompt.messages,
@@ -53,21 +65,67 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     }
     if (signal.aborted) return;
     const suggestions = definition.suggestionsFrom?.(text);
-    emit({ type: 'end', finishReason, suggestions });
-    if (suggestions && conversation.chatKey) {
-      await services.history
-        .add({
-          chatKey: conversation.chatKey,
-          task: request.task,
-          createdAt: Date.now(),
-          suggestions,
-          assistantName: active.assistant.name,
-          model: active.assistant.model,
-        })
-        .catch(() => undefined); // History is a convenience; never fail the answer over it.
+    emit({ type: 'end', finishReason, suggestions, chatUrls });
+    if (conversation.chatKey) {
+      await recordHistory(services, definition, {
+        chatKey: conversation.chatKey,
+        task: request.task,
+        text,
+        suggestions,
+        assistantName: active.assistant.name,
+        model: active.assistant.model,
+      });
     }
   } catch (error) {
     if (signal.aborted) return;
     emit({ type: 'error', error: toUserFacingError(error) });
   }
+}
+
+/**
+ * The user's draft, for rewrite. The content script answers `read-draft` only once its adapter knows
+ * how; until then (or when the tab's script is older) the answer is missing, and the user is told so.
+ */
+async function readDraft(services: BackgroundServices, tabId: number): Promise<string> {
+  let answer: unknown;
+  try {
+    answer = await services.tabs.sendToContent(tabId, 'background->content:read-draft', {});
+  } catch {
+    answer = undefined;
+  }
+  const text = typeof answer === 'object' && answer !== null ? (answer as { text?: unknown }).text : undefined;
+  if (typeof text !== 'string') {
+    throw new BackgroundError(
+      userError('adapter', 'Aside could not read your draft from the message box.', 'Reload the WhatsApp Web tab and try again; if it keeps happening, this version of Aside cannot rewrite drafts on this page.'),
+    );
+  }
+  const draft = text.trim();
+  if (draft.length === 0) {
+    throw new BackgroundError(userError('config', 'Your message box is empty: there is no draft to rewrite.', 'Type a draft in WhatsApp first, then press Rewrite.'));
+  }
+  if (draft.length > MAX_DRAFT_LENGTH) {
+    throw new BackgroundError(userError('config', 'Your draft is too long to rewrite.', 'Shorten it, then try again.'));
+  }
+  return draft;
+}
+
+async function recordHistory(
+  services: BackgroundServices,
+  definition: TaskDefinition,
+  run: { chatKey: string; task: TaskName; text: string; suggestions: string[] | undefined; assistantName: string; model: string },
+): Promise<void> {
+  const output = definition.output === 'text' ? run.text.trim() : undefined;
+  const suggestions = run.suggestions ?? [];
+  if (!output && suggestions.length === 0) return;
+  await services.history
+    .add({
+      chatKey: run.chatKey,
+      task: run.task,
+      createdAt: Date.now(),
+      suggestions,
+      ...(output ? { output } : {}),
+      assistantName: run.assistantName,
+      model: run.model,
+    })
+    .catch(() => undefined); // History is a convenience; never fail the answer over it.
 }

@@ -8,21 +8,64 @@ import type { UserFacingError } from './errors';
 
 export const TASK_PORT_NAME = 'aside:task';
 
-export const TASKS = ['reply'] as const;
+export const TASKS = ['reply', 'summarize', 'translate', 'rewrite', 'ask'] as const;
 export type TaskName = (typeof TASKS)[number];
+
+/**
+ * What each task gives the user: drafts to insert (one card each, with Insert), or text to read (the
+ * `output` panel). Here, not in the task registry, so the sidebar knows without importing prompt code.
+ */
+export const TASK_OUTPUT: Readonly<Record<TaskName, 'drafts' | 'text'>> = {
+  reply: 'drafts',
+  rewrite: 'drafts',
+  summarize: 'text',
+  translate: 'text',
+  ask: 'text',
+};
+
+/** Limits on what the user typed or chose; the prompt builders rely on them. */
+export const MAX_TONE_LENGTH = 60;
+export const MAX_QUESTION_LENGTH = 2_000;
+export const MAX_TARGET_LANGUAGE_LENGTH = 40;
+
+const tone = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TONE_LENGTH));
+const question = v.pipe(v.string(), v.trim(), v.maxLength(MAX_QUESTION_LENGTH));
+const targetLanguage = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TARGET_LANGUAGE_LENGTH));
 
 export const ClientStreamMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('start'),
     tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
     task: v.picklist(TASKS),
+    /** reply and rewrite: the tone the user picked (friendly, brief, formal) or typed. */
+    tone: v.optional(tone),
+    /** ask: the user's question about the chat. */
+    question: v.optional(question),
+    /** translate (and summarize, ask): the language the user reads, by name, e.g. "Portuguese". */
+    targetLanguage: v.optional(targetLanguage),
   }),
   v.object({ type: v.literal('cancel') }),
 ]);
 export type ClientStreamMessage = v.InferOutput<typeof ClientStreamMessageSchema>;
 
+/** The user's choices for one run, as the client sends them in `start`. */
+export type TaskOptions = Pick<Extract<ClientStreamMessage, { type: 'start' }>, 'tone' | 'question' | 'targetLanguage'>;
+
 export type ServerStreamMessage =
-  | { type: 'start'; assistantName: string; model: string; locality: 'local' | 'remote' }
+  | {
+      type: 'start';
+      assistantName: string;
+      model: string;
+      locality: 'local' | 'remote';
+      /** As in `end`, sent early so that a run stopped midway still knows the chat's links. */
+      chatUrls?: string[];
+    }
   | { type: 'delta'; text: string }
-  | { type: 'end'; finishReason: string; suggestions?: string[] }
+  | {
+      type: 'end';
+      finishReason: string;
+      suggestions?: string[];
+      /** URLs in the text the model saw (the chat's messages and, for rewrite, the user's own draft). */
+      chatUrls: string[];
+    }
   | { type: 'error'; error: UserFacingError };

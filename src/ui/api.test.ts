@@ -99,6 +99,17 @@ describe('startTask', () => {
     expect(h.onError).not.toHaveBeenCalled();
   });
 
+  it('sends the user’s choices in start, and passes the chat’s links on', () => {
+    const { port, api } = setup();
+    const h = handlers();
+    api.startTask(7, 'ask', h, { question: 'When?', targetLanguage: 'German', tone: undefined });
+    expect(port.posted).toEqual([{ type: 'start', tabId: 7, task: 'ask', question: 'When?', targetLanguage: 'German' }]);
+    port.receive({ type: 'start', assistantName: 'Llama', model: 'm', locality: 'local', chatUrls: ['https://a.example/', 7] });
+    port.receive({ type: 'end', finishReason: 'stop', chatUrls: ['https://a.example/', { evil: true }] });
+    expect(h.onStart).toHaveBeenCalledWith({ assistantName: 'Llama', model: 'm', locality: 'local', chatUrls: ['https://a.example/'] });
+    expect(h.onEnd).toHaveBeenCalledWith({ finishReason: 'stop', chatUrls: ['https://a.example/'] });
+  });
+
   it('routes a stream error once', () => {
     const { port, api } = setup();
     const h = handlers();

@@ -4,7 +4,13 @@
  */
 import type { MessageType, Payload, Reply, Response } from '../shared/protocol';
 import type { UserFacingError } from '../shared/errors';
-import { TASK_PORT_NAME, type ClientStreamMessage, type ServerStreamMessage, type TaskName } from '../shared/stream-protocol';
+import {
+  TASK_PORT_NAME,
+  type ClientStreamMessage,
+  type ServerStreamMessage,
+  type TaskName,
+  type TaskOptions,
+} from '../shared/stream-protocol';
 
 /** Thrown by `request` when the background answers `ok: false`, or does not answer at all. */
 export class UiRequestError extends Error {
@@ -68,12 +74,21 @@ export interface TaskStartInfo {
   assistantName: string;
   model: string;
   locality: 'local' | 'remote';
+  /** The links in the chat the model sees (see ServerStreamMessage). */
+  chatUrls?: string[];
+}
+
+export interface TaskEnd {
+  finishReason: string;
+  suggestions?: string[];
+  /** The links in the chat the model saw: a draft's link not among them is flagged. */
+  chatUrls?: string[];
 }
 
 export interface TaskHandlers {
   onStart?(info: TaskStartInfo): void;
   onDelta(text: string): void;
-  onEnd(end: { finishReason: string; suggestions?: string[] }): void;
+  onEnd(end: TaskEnd): void;
   onError(error: UserFacingError): void;
 }
 
@@ -83,7 +98,16 @@ export interface TaskHandle {
 
 export interface UiApi {
   request<T extends MessageType>(type: T, payload: Payload<T>): Promise<Response<T>>;
-  startTask(tabId: number, task: TaskName, handlers: TaskHandlers): TaskHandle;
+  /** `options`: the user's choices for this run (tone, question, language), sent in `start`. */
+  startTask(tabId: number, task: TaskName, handlers: TaskHandlers, options?: TaskOptions): TaskHandle;
+}
+
+/** More links than any chat the model sees holds; a longer list is cut, not trusted. */
+const MAX_CHAT_URLS = 1_000;
+
+function stringsFrom(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((item): item is string => typeof item === 'string').slice(0, MAX_CHAT_URLS);
 }
 
 function isReply(value: unknown): value is Reply<MessageType> {
@@ -129,7 +153,7 @@ export function createUiApi(deps: MessagingDeps): UiApi {
     return reply.value as Response<T>;
   }
 
-  function startTask(tabId: number, task: TaskName, handlers: TaskHandlers): TaskHandle {
+  function startTask(tabId: number, task: TaskName, handlers: TaskHandlers, options: TaskOptions = {}): TaskHandle {
     let settled = false;
     let port: PortLike | null = null;
 
@@ -154,19 +178,29 @@ export function createUiApi(deps: MessagingDeps): UiApi {
       port.onMessage.addListener((raw) => {
         if (settled || !isServerStreamMessage(raw)) return;
         switch (raw.type) {
-          case 'start':
-            handlers.onStart?.({ assistantName: raw.assistantName, model: raw.model, locality: raw.locality });
+          case 'start': {
+            const chatUrls = stringsFrom(raw.chatUrls);
+            handlers.onStart?.({
+              assistantName: raw.assistantName,
+              model: raw.model,
+              locality: raw.locality,
+              ...(chatUrls ? { chatUrls } : {}),
+            });
             break;
+          }
           case 'delta':
             handlers.onDelta(raw.text);
             break;
-          case 'end':
+          case 'end': {
             settle();
+            const chatUrls = stringsFrom(raw.chatUrls);
             handlers.onEnd({
               finishReason: raw.finishReason,
               ...(Array.isArray(raw.suggestions) ? { suggestions: raw.suggestions.filter((s) => typeof s === 'string') } : {}),
+              ...(chatUrls ? { chatUrls } : {}),
             });
             break;
+          }
           case 'error':
             fail({ ...raw.error, retryable: raw.error.retryable === true });
             break;
@@ -176,7 +210,7 @@ export function createUiApi(deps: MessagingDeps): UiApi {
         port = null;
         fail(INTERRUPTED_STREAM);
       });
-      const start: ClientStreamMessage = { type: 'start', tabId, task };
+      const start: ClientStreamMessage = { type: 'start', tabId, task, ...definedOptions(options) };
       port.postMessage(start);
     } catch {
       // The port could not be opened or closed at once: report it after the caller holds the handle.
@@ -205,4 +239,13 @@ export function createUiApi(deps: MessagingDeps): UiApi {
   }
 
   return { request, startTask };
+}
+
+/** Only the choices that are set: `start` carries no `undefined` fields. */
+function definedOptions(options: TaskOptions): TaskOptions {
+  const defined: TaskOptions = {};
+  if (options.tone) defined.tone = options.tone;
+  if (options.question) defined.question = options.question;
+  if (options.targetLanguage) defined.targetLanguage = options.targetLanguage;
+  return defined;
 }

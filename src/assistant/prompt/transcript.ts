@@ -17,6 +17,8 @@ export interface Transcript {
   text: string;
   includedMessages: number;
   omittedMessages: number;
+  /** The included messages' texts and quotes as written (not neutralised): where the chat's links are. */
+  sourceTexts: string[];
 }
 
 export function renderTranscript(conversation: Conversation, options: TranscriptOptions): Transcript {
@@ -31,10 +33,12 @@ export function renderTranscript(conversation: Conversation, options: Transcript
     included += 1;
   }
   lines.reverse();
+  const includedMessages = conversation.messages.slice(conversation.messages.length - included);
   return {
     text: lines.join('\n'),
     includedMessages: included,
     omittedMessages: conversation.messages.length - included,
+    sourceTexts: includedMessages.flatMap((message) => (message.quote ? [message.quote.text, message.text] : [message.text])),
   };
 }
 

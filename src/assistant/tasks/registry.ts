@@ -1,25 +1,68 @@
 /**
- * The tasks the background can run. Each turns a conversation into a prompt and, at the end,
- * the model's text into what the sidebar shows. Adding a task is adding an entry here.
+ * The tasks the background can run. Each turns a conversation (and the user's choices) into a prompt
+ * and, at the end, the model's text into what the sidebar shows. Adding a task is adding an entry here.
  */
 import type { Conversation } from '../../shared/conversation';
-import type { TaskName } from '../../shared/stream-protocol';
-import { splitSuggestions, SUGGESTION_COUNT } from '../suggestions';
-import { buildReplyPrompt, type BuiltPrompt } from './reply';
+import { TASK_OUTPUT, type TaskName, type TaskOptions } from '../../shared/stream-protocol';
+import { draftsFor } from '../suggestions';
+import { buildAskPrompt } from './ask';
+import { buildReplyPrompt } from './reply';
+import { buildRewritePrompt } from './rewrite';
+import { buildSummarizePrompt } from './summarize';
+import { buildTranslatePrompt } from './translate';
+import type { BuiltPrompt, PromptOptions } from './types';
 
 export interface TaskDefinition {
-  buildPrompt(conversation: Conversation): BuiltPrompt;
+  /** Drafts to insert, or text to read: see TASK_OUTPUT. */
+  output: 'drafts' | 'text';
+  buildPrompt(conversation: Conversation, options: PromptOptions): BuiltPrompt;
   /** Drafts to offer for Insert, when the task produces drafts. */
   suggestionsFrom?(text: string): string[];
+  /** The task rewrites what the user typed in the message box, which the background reads first. */
+  needsDraft?: boolean;
+  /** A sentence saying what the user must give first, or null when the options suffice. */
+  missingInput?(options: TaskOptions): string | null;
+  /** Said when the prompt would hold no message at all (e.g. nothing from others to translate). */
+  nothingToRead?: string;
   maxOutputTokens: number;
   temperature: number;
 }
 
 export const TASK_DEFINITIONS: Record<TaskName, TaskDefinition> = {
   reply: {
+    output: TASK_OUTPUT.reply,
     buildPrompt: buildReplyPrompt,
-    suggestionsFrom: (text) => splitSuggestions(text).slice(0, SUGGESTION_COUNT),
+    suggestionsFrom: (text) => draftsFor('reply', text),
     maxOutputTokens: 400,
     temperature: 0.7,
+  },
+  rewrite: {
+    output: TASK_OUTPUT.rewrite,
+    buildPrompt: buildRewritePrompt,
+    suggestionsFrom: (text) => draftsFor('rewrite', text),
+    needsDraft: true,
+    maxOutputTokens: 400,
+    temperature: 0.5,
+  },
+  summarize: {
+    output: TASK_OUTPUT.summarize,
+    buildPrompt: buildSummarizePrompt,
+    maxOutputTokens: 700,
+    temperature: 0.3,
+  },
+  translate: {
+    output: TASK_OUTPUT.translate,
+    buildPrompt: buildTranslatePrompt,
+    missingInput: (options) => (options.targetLanguage ? null : 'Aside does not know which language to translate into.'),
+    nothingToRead: 'There are no messages from others in this chat to translate yet.',
+    maxOutputTokens: 1_500,
+    temperature: 0.2,
+  },
+  ask: {
+    output: TASK_OUTPUT.ask,
+    buildPrompt: buildAskPrompt,
+    missingInput: (options) => (options.question ? null : 'Type a question about the chat first.'),
+    maxOutputTokens: 600,
+    temperature: 0.2,
   },
 };

@@ -1,4 +1,6 @@
 /** Handlers that act on a messenger tab: its state, inserting a draft, and its chat's history. */
+import { findForeignUrls } from '../../assistant/drafts/foreign-urls';
+import type { Conversation } from '../../shared/conversation';
 import type { Payload, Response, TabState } from '../../shared/protocol';
 import { BackgroundError, toUserFacingError, userError } from '../errors';
 import type { BackgroundServices } from '../services';
@@ -28,6 +30,7 @@ export function tabHandlers(services: BackgroundServices) {
 
     async 'ui->background:insert-draft'(payload: Payload<'ui->background:insert-draft'>): Promise<Response<'ui->background:insert-draft'>> {
       await requireMessengerTab(services, payload.tabId);
+      await refuseUnconfirmedLinks(services, payload);
       return services.tabs.sendToContent(payload.tabId, 'background->content:insert-draft', { text: payload.text });
     },
 
@@ -38,4 +41,31 @@ export function tabHandlers(services: BackgroundServices) {
       return { entries: await services.history.forChat(conversation.chatKey) };
     },
   };
+}
+
+/**
+ * Defence in depth behind the sidebar's warning: a draft may hold a link that is not in the chat only when
+ * the caller names it in `allowedUrls` (the user confirmed it). WhatsApp fetches a preview of every link
+ * on send, so an unconfirmed one could carry chat data out. The chat is read again, here, because the
+ * sidebar's copy of its links may be stale or wrong.
+ */
+async function refuseUnconfirmedLinks(services: BackgroundServices, payload: Payload<'ui->background:insert-draft'>): Promise<void> {
+  const allowed = payload.allowedUrls ?? [];
+  // Most drafts hold no link outside the allowed ones: no need to read the chat again for them.
+  if (findForeignUrls(payload.text, allowed).length === 0) return;
+  const conversation = await services.tabs.sendToContent(payload.tabId, 'background->content:read-conversation', {});
+  const foreign = findForeignUrls(payload.text, [...chatTextsOf(conversation), ...allowed]);
+  if (foreign.length === 0) return;
+  const list = foreign.join(', ');
+  throw new BackgroundError(
+    userError(
+      'config',
+      `Aside did not insert this draft: it holds ${foreign.length === 1 ? 'a link' : 'links'} that ${foreign.length === 1 ? 'is' : 'are'} not in the chat and that you have not confirmed (${list}).`,
+      'Check the link in the suggestion; press Insert, then “Insert anyway” if you really mean to send it.',
+    ),
+  );
+}
+
+function chatTextsOf(conversation: Conversation): string[] {
+  return conversation.messages.flatMap((message) => (message.quote ? [message.quote.text, message.text] : [message.text]));
 }

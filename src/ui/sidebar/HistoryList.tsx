@@ -1,4 +1,7 @@
+import { useState } from 'preact/hooks';
 import type { HistoryEntry } from '../../shared/protocol';
+import { SafeMarkdown } from '../render';
+import { historyLabel } from './task-labels';
 
 interface Props {
   entries: HistoryEntry[];
@@ -6,31 +9,42 @@ interface Props {
 
 const MAX_SHOWN = 5;
 
-/** Suggestions from earlier runs in this chat, folded away. */
+/**
+ * Earlier results in this chat, folded away. Their text is model output too, so it goes through
+ * SafeMarkdown; it is rendered only once the user opens the list.
+ */
 export function HistoryList({ entries }: Props) {
+  const [open, setOpen] = useState(false);
   if (entries.length === 0) return null;
   const shown = [...entries].sort((a, b) => b.createdAt - a.createdAt).slice(0, MAX_SHOWN);
   return (
-    <details class="history" data-testid="history">
-      <summary>Earlier suggestions</summary>
-      <ul class="history-list">
-        {shown.map((entry, index) => (
-          <li key={entry.id ?? index} class="history-entry">
-            <p class="history-meta muted">
-              <time dateTime={new Date(entry.createdAt).toISOString()}>{new Date(entry.createdAt).toLocaleString()}</time>
-              {' · '}
-              {entry.assistantName} · {entry.model}
-            </p>
-            <ul class="history-suggestions">
-              {entry.suggestions.map((text, i) => (
-                <li key={i} class="history-text">
-                  {text}
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
+    <details class="history" data-testid="history" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Earlier results</summary>
+      {open ? (
+        <ul class="history-list">
+          {shown.map((entry, index) => (
+            <li key={entry.id ?? index} class="history-entry">
+              <p class="history-meta muted">
+                {historyLabel(entry.task)} ·{' '}
+                <time dateTime={new Date(entry.createdAt).toISOString()}>{new Date(entry.createdAt).toLocaleString()}</time>
+                {' · '}
+                {entry.assistantName} · {entry.model}
+              </p>
+              {entry.output ? (
+                <SafeMarkdown text={entry.output} class="history-output" />
+              ) : (
+                <ul class="history-suggestions">
+                  {entry.suggestions.map((text, i) => (
+                    <li key={i} class="history-text">
+                      <SafeMarkdown text={text} verbatim />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </details>
   );
 }

@@ -292,9 +292,13 @@ describe('binding', () => {
       }));
     const { container } = await mount(<Sidebar api={api} tabs={fixedTabTracker(12)} openOptions={() => undefined} />);
     await settle();
-    const history = getByTestId(container, 'history');
+    const history = getByTestId<HTMLDetailsElement>(container, 'history');
     expect(history.tagName).toBe('DETAILS');
-    expect(history.querySelector('summary')?.textContent).toBe('Earlier suggestions');
+    expect(history.querySelector('summary')?.textContent).toBe('Earlier results');
+    await act(() => {
+      history.open = true;
+      history.dispatchEvent(new Event('toggle'));
+    });
     expect(history.textContent).toContain('Earlier <b>one</b>');
     expect(history.textContent).not.toContain('Other chat');
     expect(history.querySelector('b')).toBeNull();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { UiApi } from '../api';
 import type { FrameScheduler } from '../common/frame';
 import { useAssistants } from '../common/use-assistants';
@@ -6,7 +6,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import type { TabTracker } from './tab-tracker';
 import { useBoundTab } from './use-bound-tab';
 import { useTabState } from './use-tab-state';
-import { useReplyTask } from './use-reply-task';
+import { useTask, type TaskRequest } from './use-task';
 import { useHistory } from './use-history';
 import { describeAdapterStatus } from './adapter-status';
 import { AdapterStatus } from './AdapterStatus';
@@ -14,6 +14,9 @@ import { ProviderBadge } from './ProviderBadge';
 import { SuggestionList } from './SuggestionList';
 import { TaskStatus } from './TaskStatus';
 import { HistoryList } from './HistoryList';
+import { ActionBar } from './ActionBar';
+import { OutputPanel } from './OutputPanel';
+import { readerLanguage } from './reader-language';
 import type { PendingActions } from './pending-action';
 
 export interface SidebarProps {
@@ -23,14 +26,19 @@ export interface SidebarProps {
   scheduleFrame?: FrameScheduler;
   /** Actions a keyboard shortcut asked for before or while the sidebar was open. */
   pendingActions?: PendingActions;
+  /** The browser's language tag; translations go into this language. Defaults to navigator.language. */
+  locale?: string;
 }
 
-export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions }: SidebarProps) {
+const REPLY: TaskRequest = { task: 'reply', options: {} };
+
+export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions, locale }: SidebarProps) {
   const bound = useBoundTab(tabs);
   const tab = useTabState(api, bound.tabId, bound.revision);
   const assistants = useAssistants(api);
-  const reply = useReplyTask(api, scheduleFrame);
-  const task = reply.state;
+  const runner = useTask(api, scheduleFrame);
+  const task = runner.state;
+  const language = useMemo(() => readerLanguage(locale), [locale]);
   const chatKey = tab.state?.conversation?.chatKey;
   // History is read again after each completed run.
   const lastDoneRun = useRef(0);
@@ -43,7 +51,7 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions 
     tabId: undefined,
     chatKey: undefined,
   });
-  const resetTask = reply.reset;
+  const resetTask = runner.reset;
   useEffect(() => {
     const shown = shownChat.current;
     const tabChanged = shown.tabId !== undefined && shown.tabId !== bound.tabId;
@@ -68,7 +76,7 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions 
 
   // Escape stops a running stream.
   const streaming = task.phase === 'streaming';
-  const stop = reply.stop;
+  const stop = runner.stop;
   useEffect(() => {
     if (!streaming) return;
     const onKey = (event: KeyboardEvent) => {
@@ -78,9 +86,9 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions 
     return () => document.removeEventListener('keydown', onKey);
   }, [streaming, stop]);
 
-  // Keyboard users keep their place: the action button turns off while streaming, so focus moves to
-  // Stop, and back to the action button when Stop goes away.
-  const actionButton = useRef<HTMLButtonElement>(null);
+  // Keyboard users keep their place: the action buttons turn off while streaming, so focus moves to
+  // Stop, and back to the control that started the run when Stop goes away.
+  const actionButton = useRef<HTMLElement | null>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
   const wasStreaming = useRef(false);
   useEffect(() => {
@@ -109,19 +117,21 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions 
   const insertBlockedReason =
     health === 'ok' ? null : 'Insert is off until Aside can read this chat reliably.';
 
-  const run = () => {
-    if (tabId !== null) reply.start(tabId);
+  const run = (request: TaskRequest, button: HTMLElement | null) => {
+    if (tabId === null) return;
+    actionButton.current = button;
+    runner.start(tabId, request);
   };
 
   // The "suggest replies" shortcut: start as soon as the sidebar serves that tab.
-  const startReply = reply.start;
+  const startTask = runner.start;
   useEffect(() => {
     if (!pendingActions || tabId === null) return;
-    return pendingActions.watch(tabId, () => startReply(tabId));
-  }, [pendingActions, tabId, startReply]);
+    return pendingActions.watch(tabId, () => startTask(tabId, REPLY));
+  }, [pendingActions, tabId, startTask]);
   const retry = () => {
     const target = task.tabId ?? tabId;
-    if (target !== null) reply.start(target);
+    if (target !== null) runner.start(target, task.request ?? REPLY);
   };
 
   const active = assistants.active;
@@ -135,30 +145,14 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions 
 
       <AdapterStatus view={status} loading={tab.loading} onRefresh={refreshTab} />
 
-      <section class="actions" aria-label="Actions">
-        <button
-          type="button"
-          class="button button-primary"
-          data-testid="action-reply"
-          ref={actionButton}
-          onClick={run}
-          disabled={!canStart}
-        >
-          Suggest replies
-        </button>
-        {streaming ? (
-          <button
-            ref={stopButton}
-            type="button"
-            class="button"
-            data-testid="stop"
-            onClick={reply.stop}
-            aria-keyshortcuts="Escape"
-          >
-            Stop
-          </button>
-        ) : null}
-      </section>
+      <ActionBar
+        canStart={canStart}
+        streaming={streaming}
+        readerLanguage={language}
+        onStart={run}
+        onStop={runner.stop}
+        stopButton={stopButton}
+      />
 
       <TaskStatus task={task} />
 
@@ -173,7 +167,11 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions 
         tabId={task.tabId}
         streaming={streaming}
         insertBlockedReason={insertBlockedReason}
+        chatUrls={task.chatUrls}
+        label={task.request?.task === 'rewrite' ? 'Rewritten draft' : 'Suggested replies'}
       />
+
+      <OutputPanel task={task} />
 
       {task.phase === 'error' && task.error ? <ErrorNotice error={task.error} onRetry={retry} /> : null}
 

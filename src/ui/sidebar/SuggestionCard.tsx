@@ -1,7 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import { toUserFacingError } from '../api';
 import { MAX_DRAFT_LENGTH } from '../../shared/protocol';
+import { SafeMarkdown } from '../render';
+import { allowedUrlsFor, foreignLinks } from './draft-links';
+import { DraftWarning } from './DraftWarning';
 
 interface Props {
   api: UiApi;
@@ -11,6 +14,10 @@ interface Props {
   tabId: number | null;
   /** Why Insert is off, or null when it may be used. */
   insertBlockedReason: string | null;
+  /** The draft is still being written: links are checked once it is complete. */
+  streaming: boolean;
+  /** The links in the chat the model saw; null when unknown (every link is then foreign). */
+  chatUrls: readonly string[] | null;
 }
 
 type InsertState =
@@ -18,17 +25,41 @@ type InsertState =
   | { state: 'pending' }
   | { state: 'done'; ok: boolean; message: string };
 
-/** One suggested reply, as plain text, with Insert. Model output never becomes markup here. */
-export function SuggestionCard({ api, index, text, tabId, insertBlockedReason }: Props) {
+/**
+ * One draft, shown exactly as it would be inserted (verbatim, never markup), with Edit and Insert.
+ * A link that is not in the chat shows a warning, and Insert then takes a second, explicit press.
+ */
+export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, streaming, chatUrls }: Props) {
   const [insert, setInsert] = useState<InsertState>({ state: 'idle' });
-  const tooLong = text.length > MAX_DRAFT_LENGTH;
-  const blocked = insertBlockedReason ?? (tooLong ? 'This draft is too long to insert.' : null);
+  const [edited, setEdited] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  /** The foreign links the user confirmed by pressing Insert once; null until then. */
+  const [confirmed, setConfirmed] = useState<string[] | null>(null);
+  const draft = edited ?? text;
+
+  const foreign = useMemo(() => (streaming ? [] : foreignLinks(draft, chatUrls ?? [])), [streaming, draft, chatUrls]);
+  // A changed draft must be confirmed again.
+  useEffect(() => setConfirmed(null), [draft]);
+
+  const tooLong = draft.length > MAX_DRAFT_LENGTH;
+  const empty = draft.trim().length === 0;
+  const blocked = insertBlockedReason ?? (tooLong ? 'This draft is too long to insert.' : empty ? 'This draft is empty.' : null);
+  const needsConfirmation = foreign.length > 0 && confirmed === null;
 
   const onInsert = async () => {
     if (tabId === null || blocked) return;
+    if (needsConfirmation) {
+      setConfirmed(foreign.map((link) => link.written));
+      return;
+    }
     setInsert({ state: 'pending' });
     try {
-      const result = await api.request('ui->background:insert-draft', { tabId, text });
+      const allowedUrls = allowedUrlsFor(draft, chatUrls ?? [], confirmed ?? []);
+      const result = await api.request('ui->background:insert-draft', {
+        tabId,
+        text: draft,
+        ...(allowedUrls.length > 0 ? { allowedUrls } : {}),
+      });
       setInsert(
         result.ok
           ? { state: 'done', ok: true, message: 'Inserted — review and press send in WhatsApp' }
@@ -40,22 +71,48 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason }:
     }
   };
 
+  const insertLabel = insert.state === 'pending' ? 'Inserting…' : foreign.length > 0 && confirmed !== null ? 'Insert anyway' : 'Insert';
+
   return (
     <li class="suggestion" data-testid="suggestion">
-      <p class="suggestion-text" data-testid="suggestion-text">
-        {text}
-      </p>
+      {editing ? (
+        <textarea
+          class="suggestion-editor"
+          data-testid="suggestion-editor"
+          aria-label={`Edit suggestion ${index + 1}`}
+          value={draft}
+          maxLength={MAX_DRAFT_LENGTH}
+          rows={Math.min(8, Math.max(2, draft.split('\n').length))}
+          onInput={(event) => setEdited(event.currentTarget.value)}
+        />
+      ) : (
+        <p class="suggestion-text" data-testid="suggestion-text">
+          <SafeMarkdown text={draft} verbatim />
+        </p>
+      )}
+      {foreign.length > 0 ? <DraftWarning links={foreign} armed={confirmed !== null} /> : null}
       <div class="suggestion-actions">
         <button
           type="button"
-          class="button button-primary"
+          class={foreign.length === 0 ? 'button button-primary' : confirmed === null ? 'button' : 'button button-danger'}
           data-testid="suggestion-insert"
-          aria-label={`Insert suggestion ${index + 1}`}
+          data-confirm={foreign.length > 0 ? (confirmed === null ? 'needed' : 'armed') : undefined}
+          aria-label={`${insertLabel} suggestion ${index + 1}`}
           title={blocked ?? 'Put this draft in the WhatsApp message box'}
           disabled={blocked !== null || tabId === null || insert.state === 'pending'}
           onClick={onInsert}
         >
-          {insert.state === 'pending' ? 'Inserting…' : 'Insert'}
+          {insertLabel}
+        </button>
+        <button
+          type="button"
+          class="button button-quiet"
+          data-testid="suggestion-edit"
+          aria-pressed={editing}
+          disabled={streaming}
+          onClick={() => setEditing((open) => !open)}
+        >
+          {editing ? 'Done' : 'Edit'}
         </button>
         {insert.state === 'done' ? (
           <p

@@ -8,12 +8,15 @@ interface Props {
   tabId: number | null;
   streaming: boolean;
   insertBlockedReason: string | null;
+  chatUrls: readonly string[] | null;
+  /** "Suggested replies" or "Rewritten draft". */
+  label: string;
 }
 
 /** The live region the drafts stream into. Busy while streaming, so readers announce the result once. */
-export function SuggestionList({ api, run, suggestions, tabId, streaming, insertBlockedReason }: Props) {
+export function SuggestionList({ api, run, suggestions, tabId, streaming, insertBlockedReason, chatUrls, label }: Props) {
   return (
-    <section class="suggestions" aria-live="polite" aria-busy={streaming} aria-label="Suggested replies">
+    <section class="suggestions" aria-live="polite" aria-busy={streaming} aria-label={label}>
       {suggestions.length > 0 ? (
         <ol class="suggestion-list">
           {suggestions.map((text, index) => (
@@ -23,6 +26,8 @@ export function SuggestionList({ api, run, suggestions, tabId, streaming, insert
               index={index}
               text={text}
               tabId={tabId}
+              streaming={streaming}
+              chatUrls={chatUrls}
               insertBlockedReason={streaming ? 'Wait until the suggestion is complete.' : insertBlockedReason}
             />
           ))}

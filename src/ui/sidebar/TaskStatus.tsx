@@ -1,17 +1,19 @@
-import type { ReplyTaskState } from './use-reply-task';
+import type { TaskRunState } from './use-task';
+import { emptySentence, workingSentence } from './task-labels';
 
 interface Props {
-  task: ReplyTaskState;
+  task: TaskRunState;
 }
 
-function sentence({ phase, suggestions, source, finishReason }: ReplyTaskState): string | null {
+function sentence({ phase, suggestions, output, source, finishReason, request }: TaskRunState): string | null {
+  const task = request?.task ?? 'reply';
   switch (phase) {
     case 'streaming':
-      return source ? `Writing suggestions with ${source.assistantName}…` : 'Reading the chat…';
+      return source ? workingSentence(task, source.assistantName) : 'Reading the chat…';
     case 'stopped':
       return 'Stopped';
     case 'done':
-      if (suggestions.length === 0) return 'The assistant returned no suggestions.';
+      if (suggestions.length === 0 && output.trim().length === 0) return emptySentence(task);
       return finishReason === 'length' ? 'Done, but the answer was cut short.' : 'Done';
     default:
       return null;

@@ -4,6 +4,7 @@ import { createUiApi, messagingFrom } from '../api';
 import { Sidebar } from './Sidebar';
 import { pendingActionsFrom } from './pending-action';
 import { activeTabTracker, fixedTabTracker, parseTabParam } from './tab-tracker';
+import { loadMarkdownParser } from '../render';
 import '../common/base.css';
 import './sidebar.css';
 
@@ -23,3 +24,7 @@ if (root) {
     root,
   );
 }
+
+// The Markdown parser is not part of the first load; fetch it (from the extension itself) once the
+// sidebar has painted, so that it is ready before the first answer arrives.
+setTimeout(() => void loadMarkdownParser().catch(() => undefined), 0);

@@ -1,0 +1,3 @@
+export { SafeMarkdown, openInNewTab, type SafeMarkdownProps } from './SafeMarkdown';
+export type { LinkOpener } from './SafeLink';
+export { loadMarkdownParser } from './markdown-loader';

@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { MAX_TONE_LENGTH } from '../../shared/stream-protocol';
+
+interface Props {
+  /** The chosen tone ('' for the chat's own). */
+  onChange(tone: string): void;
+  disabled?: boolean;
+}
+
+const PRESETS = [
+  { value: '', label: 'Chat’s own tone' },
+  { value: 'friendly', label: 'Friendly' },
+  { value: 'brief', label: 'Brief' },
+  { value: 'formal', label: 'Formal' },
+] as const;
+const OWN = 'own';
+
+/** The tone for replies and rewrites: a preset, or the user's own words (up to 60 characters). */
+export function TonePicker({ onChange, disabled }: Props) {
+  const [choice, setChoice] = useState('');
+  const [own, setOwn] = useState('');
+  return (
+    <span class="tone-picker">
+      <label class="tone-label">
+        Tone{' '}
+        <select
+          data-testid="tone-select"
+          value={choice}
+          disabled={disabled}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setChoice(value);
+            onChange(value === OWN ? own.trim() : value);
+          }}
+        >
+          {PRESETS.map((preset) => (
+            <option key={preset.value} value={preset.value}>
+              {preset.label}
+            </option>
+          ))}
+          <option value={OWN}>Own tone…</option>
+        </select>
+      </label>
+      {choice === OWN ? (
+        <input
+          type="text"
+          class="tone-own"
+          data-testid="tone-own"
+          aria-label="Own tone"
+          placeholder="e.g. warm but short"
+          maxLength={MAX_TONE_LENGTH}
+          value={own}
+          disabled={disabled}
+          onInput={(event) => {
+            const value = event.currentTarget.value.slice(0, MAX_TONE_LENGTH);
+            setOwn(value);
+            onChange(value.trim());
+          }}
+        />
+      ) : null}
+    </span>
+  );
+}
