@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -19,6 +20,13 @@ export default defineConfig({
     }),
   ],
   define: { __TARGET_BROWSER__: JSON.stringify(browser) },
+  resolve: {
+    alias: {
+      // micromark's browser build decodes entities by assigning innerHTML on a detached element; the plain
+      // build uses a lookup table instead, so no HTML sink ships in the extension at all.
+      'decode-named-character-reference': resolvePath('node_modules/decode-named-character-reference/index.js'),
+    },
+  },
   build: {
     outDir: `${outRoot}/${browser}`,
     emptyOutDir: true,
