@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AnthropicStreamBehaviour } from './anthropic-behaviours';
 import { anthropicErrorBody } from './anthropic-behaviours';
-import { pause, piecesOf } from './answer-pacing';
+import { pause, piecesOf, stopsBefore } from './answer-pacing';
 import { SseWriter } from './sse-writer';
 
 export interface AnthropicStreamContext {
@@ -54,13 +54,7 @@ export async function writeAnthropicStream(
   await writer.named('ping', '{"type": "ping"}');
 
   for (let sent = 0; sent <= pieces.length; sent++) {
-    if (writer.closed) return;
-    if (behaviour.cutAfter === sent) {
-      context.onCut();
-      response.socket?.destroy();
-      return;
-    }
-    if (behaviour.stallAfter === sent) return;
+    if (stopsBefore(sent, behaviour, writer, response, context.onCut)) return;
     if (behaviour.midStreamErrorAfter === sent) {
       await writer.named('error', JSON.stringify(anthropicErrorBody(behaviour.midStreamErrorType ?? 'overloaded_error')));
       response.end();

@@ -11,7 +11,6 @@
  *   await server.close();
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as delay } from 'node:timers/promises';
 import {
   ANTHROPIC_ERROR_TYPES,
   anthropicErrorBody,
@@ -25,13 +24,14 @@ import {
   estimateTokens,
   headerValue,
   isRecord,
+  scriptableFake,
   sendJson,
   startHttpPeer,
   startStream,
-  type HttpPeer,
+  waitForFirstByte,
   type PeerOptions,
   type RecordedRequest,
-  type ScriptOptions,
+  type ScriptableFake,
 } from './http-peer';
 
 export type { AnthropicBehaviour, AnthropicHttpErrorBehaviour, AnthropicPromptTooLongBehaviour, AnthropicStreamBehaviour } from './anthropic-behaviours';
@@ -45,13 +45,8 @@ export interface FakeAnthropicOptions extends PeerOptions {
   models?: string[];
 }
 
-export interface FakeAnthropicServer extends HttpPeer<AnthropicBehaviour> {
-  /** Base URL including /v1. */
-  readonly url: string;
-  script(behaviour: AnthropicBehaviour, options?: ScriptOptions<AnthropicRoute>): void;
-  /** Forgets scripted behaviours and recorded requests. */
-  reset(): void;
-}
+/** `url` is the base URL including /v1. */
+export type FakeAnthropicServer = ScriptableFake<AnthropicRoute, AnthropicBehaviour>;
 
 export type FakeAnthropicRequest = RecordedRequest<AnthropicBehaviour>;
 
@@ -108,8 +103,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
         return;
       }
       const stream = behaviour as AnthropicStreamBehaviour;
-      if (stream.firstByteDelayMs) await delay(stream.firstByteDelayMs);
-      if (response.destroyed) return;
+      if (!(await waitForFirstByte(response, stream.firstByteDelayMs))) return;
       const messageId = `msg_fake_${++messageCounter}`;
       startStream(response, 'text/event-stream; charset=utf-8', { 'request-id': `req_${messageId}`, ...cors });
       await writeAnthropicStream(response, stream, {
@@ -133,15 +127,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     return false;
   }
 
-  return {
-    ...peer,
-    url: `${peer.origin}/v1`,
-    script: (behaviour, scriptOptions) => behaviours.add(behaviour, scriptOptions),
-    reset() {
-      behaviours.clear();
-      peer.forgetRequests();
-    },
-  };
+  return scriptableFake(peer, behaviours, `${peer.origin}/v1`);
 }
 
 /** What the real API refuses before streaming: the required fields. */

@@ -4,12 +4,11 @@
  * variations and failures of StreamBehaviour.
  */
 import type { ServerResponse } from 'node:http';
-import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
+import { pause, piecesOf, stopsBefore } from './answer-pacing';
 import type { StreamBehaviour } from './openai-compatible-behaviours';
 import { SseWriter } from './sse-writer';
-import { splitIntoTokenPieces } from './token-pieces';
 
-export const DEFAULT_ANSWER = 'Hello from the fake model.';
+export { DEFAULT_ANSWER } from './answer-pacing';
 
 export interface ChatStreamContext {
   model: string;
@@ -31,7 +30,7 @@ export async function writeChatStream(
     lineEnding: behaviour.lineEnding ?? '\n',
     splitEventsAcrossWrites: behaviour.splitEventsAcrossWrites ?? false,
   });
-  const pieces = behaviour.deltas ?? splitIntoTokenPieces(behaviour.text ?? DEFAULT_ANSWER);
+  const pieces = piecesOf(behaviour);
   const created = Math.floor(Date.now() / 1000);
   const id = `chatcmpl-${context.requestId}`;
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
@@ -45,23 +44,13 @@ export async function writeChatStream(
       ...(context.includeUsage ? { usage: null } : {}),
       ...extra,
     });
-  const pause = async () => {
-    if (behaviour.tokensPerSecond && behaviour.tokensPerSecond > 0) await delay(1000 / behaviour.tokensPerSecond);
-    else await nextTurn();
-  };
   const midStream = Math.floor(pieces.length / 2);
 
   if (behaviour.openRouterComments) await writer.comment('OPENROUTER PROCESSING');
   await writer.data(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }]));
 
   for (let sent = 0; sent <= pieces.length; sent++) {
-    if (writer.closed) return;
-    if (behaviour.cutAfter === sent) {
-      context.onCut();
-      response.socket?.destroy();
-      return;
-    }
-    if (behaviour.stallAfter === sent) return;
+    if (stopsBefore(sent, behaviour, writer, response, context.onCut)) return;
     if (behaviour.midStreamErrorAfter === sent) {
       await writer.data(
         JSON.stringify({
@@ -84,7 +73,7 @@ export async function writeChatStream(
     if (piece === undefined) break;
     await writer.data(chunk([{ index: 0, delta: { content: piece }, logprobs: null, finish_reason: null }]));
     if (sent === 0) context.onFirstToken();
-    await pause();
+    await pause(behaviour);
   }
 
   const usage = {

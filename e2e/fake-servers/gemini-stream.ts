@@ -4,7 +4,7 @@
  * no terminator; with the scripted variations of GeminiStreamBehaviour.
  */
 import type { ServerResponse } from 'node:http';
-import { pause, piecesOf } from './answer-pacing';
+import { pause, piecesOf, stopsBefore } from './answer-pacing';
 import { googleErrorBody, type GeminiStreamBehaviour } from './gemini-behaviours';
 import { SseWriter } from './sse-writer';
 
@@ -53,13 +53,7 @@ export async function writeGeminiStream(response: ServerResponse, behaviour: Gem
 
   const finishReason = behaviour.finishReason ?? 'STOP';
   for (let sent = 0; sent < pieces.length; sent++) {
-    if (writer.closed) return;
-    if (behaviour.cutAfter === sent) {
-      context.onCut();
-      response.socket?.destroy();
-      return;
-    }
-    if (behaviour.stallAfter === sent) return;
+    if (stopsBefore(sent, behaviour, writer, response, context.onCut)) return;
     if (behaviour.midStreamErrorAfter === sent) {
       await writer.data(JSON.stringify(googleErrorBody(503)));
       response.end();

@@ -9,22 +9,23 @@
  *   ... point the provider at server.url (…/v1beta) ...
  */
 import type { ServerResponse } from 'node:http';
-import { setTimeout as delay } from 'node:timers/promises';
 import { googleErrorBody, type GeminiBehaviour, type GeminiStreamBehaviour } from './gemini-behaviours';
 import { writeGeminiStream } from './gemini-stream';
 import {
   answerPreflight,
   BehaviourQueue,
+  echoOriginCors,
   estimateTokens,
   headerValue,
   isRecord,
+  scriptableFake,
   sendJson,
   startHttpPeer,
   startStream,
-  type HttpPeer,
+  waitForFirstByte,
   type PeerOptions,
   type RecordedRequest,
-  type ScriptOptions,
+  type ScriptableFake,
 } from './http-peer';
 
 export type { GeminiBehaviour, GeminiHttpErrorBehaviour, GeminiStreamBehaviour } from './gemini-behaviours';
@@ -38,12 +39,8 @@ export interface FakeGeminiOptions extends PeerOptions {
   models?: string[];
 }
 
-export interface FakeGeminiServer extends HttpPeer<GeminiBehaviour> {
-  /** Base URL including /v1beta. */
-  readonly url: string;
-  script(behaviour: GeminiBehaviour, options?: ScriptOptions<GeminiRoute>): void;
-  reset(): void;
-}
+/** `url` is the base URL including /v1beta. */
+export type FakeGeminiServer = ScriptableFake<GeminiRoute, GeminiBehaviour>;
 
 export type FakeGeminiRequest = RecordedRequest<GeminiBehaviour>;
 
@@ -62,7 +59,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       answerPreflight(request, response, origin);
       return;
     }
-    const cors: Record<string, string> = origin !== undefined ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+    const cors = echoOriginCors(origin);
     const presented = headerValue(request.headers['x-goog-api-key']) ?? query.get('key') ?? undefined;
     if (options.apiKey !== undefined && presented !== options.apiKey) {
       // Google answers a missing key with 403 and a wrong one with 400 (not 401).
@@ -98,8 +95,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
         return;
       }
       const stream = behaviour as GeminiStreamBehaviour;
-      if (stream.firstByteDelayMs) await delay(stream.firstByteDelayMs);
-      if (response.destroyed) return;
+      if (!(await waitForFirstByte(response, stream.firstByteDelayMs))) return;
       const context = {
         model,
         promptTokens: estimateTokens(JSON.stringify(body.contents) + JSON.stringify(body.systemInstruction ?? '')),
@@ -120,15 +116,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     sendJson(response, 404, googleErrorBody(404, { message: 'Not Found' }), cors);
   }, options);
 
-  return {
-    ...peer,
-    url: `${peer.origin}/v1beta`,
-    script: (behaviour, scriptOptions) => behaviours.add(behaviour, scriptOptions),
-    reset() {
-      behaviours.clear();
-      peer.forgetRequests();
-    },
-  };
+  return scriptableFake(peer, behaviours, `${peer.origin}/v1beta`);
 }
 
 function sendScriptedError(response: ServerResponse, behaviour: GeminiBehaviour, cors: Record<string, string>): boolean {

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export interface RecordedRequest<Behaviour = unknown> {
   method: string;
@@ -208,6 +209,49 @@ export class BehaviourQueue<Route extends string, Behaviour> {
     this.queues.clear();
     this.persistent.clear();
   }
+}
+
+export interface ScriptableFake<Route extends string, Behaviour> extends HttpPeer<Behaviour> {
+  readonly url: string;
+  script(behaviour: Behaviour, options?: ScriptOptions<Route>): void;
+  /** Forgets scripted behaviours and recorded requests. */
+  reset(): void;
+}
+
+/**
+ * The peer with the `url`, `script` and `reset` every fake offers: scripting fills `behaviours`, and
+ * resetting empties it and the request log, then runs `onReset` for the fake's own settings.
+ */
+export function scriptableFake<Route extends string, Behaviour>(
+  peer: HttpPeer<Behaviour>,
+  behaviours: BehaviourQueue<Route, Behaviour>,
+  url: string,
+  onReset: () => void = () => {},
+): ScriptableFake<Route, Behaviour> {
+  return {
+    ...peer,
+    url,
+    script: (behaviour, scriptOptions) => behaviours.add(behaviour, scriptOptions),
+    reset() {
+      behaviours.clear();
+      peer.forgetRequests();
+      onReset();
+    },
+  };
+}
+
+/** CORS headers naming the request's own Origin (none without one), as Gemini and Ollama answer. */
+export function echoOriginCors(origin: string | undefined): Record<string, string> {
+  return origin !== undefined ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+}
+
+/**
+ * Waits out a scripted delay before the first byte. False when the client left meanwhile: there is
+ * nobody to answer, and writing would only fail.
+ */
+export async function waitForFirstByte(response: ServerResponse, delayMs: number | undefined): Promise<boolean> {
+  if (delayMs) await delay(delayMs);
+  return !response.destroyed;
 }
 
 /** A 204 preflight naming each requested header: Fetch never lets `*` cover Authorization. */

@@ -10,19 +10,20 @@
  *   ... point the provider at ollama.url (http://127.0.0.1:<port>) ...
  */
 import type { ServerResponse } from 'node:http';
-import { setTimeout as delay } from 'node:timers/promises';
 import {
   answerPreflight,
   BehaviourQueue,
+  echoOriginCors,
   estimateTokens,
   isRecord,
+  scriptableFake,
   sendJson,
   startHttpPeer,
   startStream,
-  type HttpPeer,
+  waitForFirstByte,
   type PeerOptions,
   type RecordedRequest,
-  type ScriptOptions,
+  type ScriptableFake,
 } from './http-peer';
 import { defaultOllamaErrorMessage, type OllamaBehaviour, type OllamaStreamBehaviour } from './ollama-behaviours';
 import { writeOllamaStream } from './ollama-stream';
@@ -39,10 +40,8 @@ export interface FakeOllamaOptions extends PeerOptions {
   allowedOrigins?: string[] | null;
 }
 
-export interface FakeOllamaServer extends HttpPeer<OllamaBehaviour> {
-  /** The server's root, e.g. http://127.0.0.1:53123 (what Ollama's docs show). */
-  readonly url: string;
-  script(behaviour: OllamaBehaviour, options?: ScriptOptions<OllamaRoute>): void;
+/** `url` is the server's root, e.g. http://127.0.0.1:53123 (what Ollama's docs show). */
+export interface FakeOllamaServer extends ScriptableFake<OllamaRoute, OllamaBehaviour> {
   /** As if the user restarted Ollama with OLLAMA_ORIGINS set to these; null turns the check off. */
   setAllowedOrigins(origins: string[] | null): void;
   /** Forgets scripted behaviours and recorded requests; restores the allowed origins given at start. */
@@ -72,7 +71,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
       answerPreflight(request, response, origin);
       return;
     }
-    const cors: Record<string, string> = origin !== undefined ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+    const cors = echoOriginCors(origin);
 
     if (pathname === '/' && (record.method === 'GET' || record.method === 'HEAD')) {
       sendJson(response, 200, 'Ollama is running', cors);
@@ -113,8 +112,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
         return;
       }
       const stream = behaviour as OllamaStreamBehaviour;
-      if (stream.firstByteDelayMs) await delay(stream.firstByteDelayMs);
-      if (response.destroyed) return;
+      if (!(await waitForFirstByte(response, stream.firstByteDelayMs))) return;
       startStream(response, 'application/x-ndjson', cors);
       await writeOllamaStream(response, stream, {
         model,
@@ -129,16 +127,11 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
   }, options);
 
   return {
-    ...peer,
-    url: peer.origin,
-    script: (behaviour, scriptOptions) => behaviours.add(behaviour, scriptOptions),
+    ...scriptableFake(peer, behaviours, peer.origin, () => {
+      allowedOrigins = initialOrigins;
+    }),
     setAllowedOrigins(origins) {
       allowedOrigins = origins;
-    },
-    reset() {
-      behaviours.clear();
-      peer.forgetRequests();
-      allowedOrigins = initialOrigins;
     },
   };
 }

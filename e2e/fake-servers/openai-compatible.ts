@@ -10,10 +10,21 @@
  *   ... point the provider at server.url ...
  *   await server.close();
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writeChatStream } from './chat-stream';
+import {
+  answerPreflight,
+  BehaviourQueue,
+  estimateTokens,
+  headerValue,
+  isRecord,
+  sendJson,
+  startHttpPeer,
+  startStream,
+  waitForFirstByte,
+  type PeerOptions,
+  type RecordedRequest as PeerRecordedRequest,
+} from './http-peer';
 import {
   isPolicyBehaviour,
   type Behaviour,
@@ -43,11 +54,7 @@ export type {
   StreamBehaviour,
 } from './openai-compatible-behaviours';
 
-export interface FakeOpenAIOptions {
-  /** 0 (default) picks a free port. */
-  port?: number;
-  /** Default 127.0.0.1. */
-  host?: string;
+export interface FakeOpenAIOptions extends PeerOptions {
   apiKey?: string;
   models?: string[];
   ollamaOriginCheck?: string[];
@@ -55,26 +62,8 @@ export interface FakeOpenAIOptions {
   defaultBehaviour?: RequestBehaviour;
 }
 
-export interface RecordedRequest {
-  method: string;
-  /** Path and query, e.g. /v1/chat/completions. */
-  path: string;
-  /** Lower-cased names, as node reports them. */
-  headers: IncomingHttpHeaders;
-  /** The body parsed as JSON, or undefined when empty or not JSON. */
-  body: unknown;
-  rawBody: string;
-  /** The behaviour this request was answered with, when it reached a scripted route. */
-  behaviour?: RequestBehaviour;
-  /** Epoch milliseconds (fractional) when the request was fully received. */
-  receivedAt: number;
-  /** When the first response byte (status line and headers) was written. */
-  firstByteAt?: number;
-  /** When the first content delta was written. */
-  firstTokenAt?: number;
-  /** True when the client closed the connection before the response ended (cancel, timeout). */
-  closedByClient: boolean;
-}
+/** A request as received; `firstTokenAt` is when the first content delta was written. */
+export type RecordedRequest = PeerRecordedRequest<RequestBehaviour>;
 
 export interface FakeOpenAIServer {
   /** Base URL including /v1, e.g. http://127.0.0.1:53123/v1. */
@@ -99,7 +88,6 @@ export interface FakeOpenAIServer {
 type Route = NonNullable<ScriptOptions['route']>;
 
 const DEFAULT_MODELS = ['fake-model', 'fake-model-large'];
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAIServer> {
   const initialPolicy: ServerPolicy = {
@@ -109,69 +97,25 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     rejectOrigin: false,
   };
   let policy: ServerPolicy = { ...initialPolicy };
-  const queues: Record<Route, RequestBehaviour[]> = { chat: [], models: [] };
-  const persistent: Partial<Record<Route, RequestBehaviour>> = {};
-  const requests: RecordedRequest[] = [];
-  const waiters = new Set<{ predicate: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }>();
+  const behaviours = new BehaviourQueue<Route, RequestBehaviour>('chat');
   let requestCounter = 0;
-  let closing = false;
 
   const nextBehaviour = (route: Route): RequestBehaviour | undefined =>
-    queues[route].shift() ?? persistent[route] ?? (route === 'chat' ? options.defaultBehaviour ?? {} : undefined);
+    behaviours.next(route) ?? (route === 'chat' ? options.defaultBehaviour ?? {} : undefined);
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) {
-        response.writeHead(500, { 'Content-Type': 'text/plain' });
-        response.end(`fake server failure: ${String(error)}`);
-      } else {
-        response.destroy();
-      }
-    });
-  });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const rawBody = await readBody(request);
-    const record: RecordedRequest = {
-      method: request.method ?? 'GET',
-      path: request.url ?? '/',
-      headers: request.headers,
-      body: parseJson(rawBody),
-      rawBody,
-      receivedAt: now(),
-      closedByClient: false,
-    };
-    requests.push(record);
-    for (const waiter of waiters) {
-      if (waiter.predicate(record)) {
-        waiters.delete(waiter);
-        waiter.resolve(record);
-      }
-    }
-    let endedByServer = false;
-    response.on('close', () => {
-      if (!response.writableFinished && !endedByServer && !closing) record.closedByClient = true;
-    });
-    // Stamp the first byte whichever way the headers leave.
-    const writeHead = response.writeHead.bind(response);
-    response.writeHead = ((...args: Parameters<typeof response.writeHead>) => {
-      record.firstByteAt ??= now();
-      return writeHead(...args);
-    }) as typeof response.writeHead;
-
-    const origin = headerValue(request.headers.origin);
+  const peer = await startHttpPeer<RequestBehaviour>(async (exchange) => {
+    const { request, response, record, origin, pathname } = exchange;
     if (policy.ollamaOriginCheck && origin !== undefined && !isOriginAllowedByOllama(origin, policy.ollamaOriginCheck)) {
       // Ollama's CORS middleware: 403, Content-Length 0, before routing, preflights included.
-      response.writeHead(403, { 'Content-Length': '0' });
-      response.end();
+      refuseOrigin(response);
       return;
     }
     if (record.method === 'OPTIONS') {
-      answerPreflight(request, response, origin);
+      if (policy.rejectOrigin) refuseOrigin(response);
+      else answerPreflight(request, response, origin);
       return;
     }
     const cors = corsHeaders(origin);
-    const pathname = new URL(record.path, 'http://fake.invalid').pathname.replace(/\/+$/, '');
 
     if (pathname === '/v1/models' && record.method === 'GET') {
       if (!authorized(request, response, cors)) return;
@@ -205,31 +149,17 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         return;
       }
       const stream = behaviour as StreamBehaviour;
-      if (stream.firstByteDelayMs) await delay(stream.firstByteDelayMs);
-      if (response.destroyed) return;
+      if (!(await waitForFirstByte(response, stream.firstByteDelayMs))) return;
       const requestId = `fake-${++requestCounter}`;
-      response.socket?.setNoDelay(true);
-      response.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-cache',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-        'x-request-id': requestId,
-        ...cors,
-      });
-      response.flushHeaders();
+      startStream(response, 'text/event-stream; charset=utf-8', { 'x-request-id': requestId, ...cors });
       const streamOptions = isRecord(record.body.stream_options) ? record.body.stream_options : {};
       await writeChatStream(response, stream, {
         model,
         includeUsage: streamOptions.include_usage === true,
         promptTokens,
         requestId,
-        onFirstToken: () => {
-          record.firstTokenAt ??= now();
-        },
-        onCut: () => {
-          endedByServer = true;
-        },
+        onFirstToken: exchange.markFirstToken,
+        onCut: exchange.markServerCut,
       });
       return;
     }
@@ -237,7 +167,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     // What Go's default mux (Ollama, LocalAI) says for an unknown path.
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...cors });
     response.end('404 page not found');
-  }
+  }, options);
 
   function authorized(request: IncomingMessage, response: ServerResponse, cors: Record<string, string>): boolean {
     if (policy.apiKey === null) return true;
@@ -245,24 +175,6 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (presented === policy.apiKey) return true;
     sendError(response, invalidApiKeyResponse(presented), cors);
     return false;
-  }
-
-  function answerPreflight(request: IncomingMessage, response: ServerResponse, origin: string | undefined): void {
-    if (policy.rejectOrigin) {
-      response.writeHead(403, { 'Content-Length': '0' });
-      response.end();
-      return;
-    }
-    // Fetch never lets a `*` cover Authorization, so the requested headers are named one by one.
-    response.writeHead(204, {
-      'Access-Control-Allow-Origin': origin ?? '*',
-      'Access-Control-Allow-Methods': 'GET,POST,OPTIONS',
-      'Access-Control-Allow-Headers': headerValue(request.headers['access-control-request-headers']) ?? '',
-      'Access-Control-Max-Age': '0',
-      Vary: 'Origin, Access-Control-Request-Headers',
-      'Content-Length': '0',
-    });
-    response.end();
   }
 
   function corsHeaders(origin: string | undefined): Record<string, string> {
@@ -274,69 +186,35 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     };
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${hostForUrl}:${address.port}`;
-
   return {
-    url: `${origin}/v1`,
-    origin,
-    port: address.port,
-    requests,
+    url: `${peer.origin}/v1`,
+    origin: peer.origin,
+    port: peer.port,
+    requests: peer.requests,
     script(behaviour, scriptOptions = {}) {
       if (isPolicyBehaviour(behaviour)) {
         policy = { ...policy, ...behaviour };
         return;
       }
-      const route = scriptOptions.route ?? 'chat';
-      if (scriptOptions.persistent) {
-        persistent[route] = behaviour;
-        return;
-      }
-      for (let count = 0; count < (scriptOptions.times ?? 1); count++) queues[route].push(behaviour);
+      behaviours.add(behaviour, scriptOptions);
     },
     configure(changes) {
       policy = { ...policy, ...changes };
     },
     reset() {
-      queues.chat.length = 0;
-      queues.models.length = 0;
-      delete persistent.chat;
-      delete persistent.models;
-      requests.length = 0;
+      behaviours.clear();
+      peer.forgetRequests();
       policy = { ...initialPolicy };
     },
-    waitForRequest(predicate = () => true, timeoutMs = 5_000) {
-      const existing = requests.find(predicate);
-      if (existing) return Promise.resolve(existing);
-      return new Promise((resolve, reject) => {
-        const waiter = {
-          predicate,
-          resolve: (request: RecordedRequest) => {
-            clearTimeout(timer);
-            resolve(request);
-          },
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`No matching request within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
-    close() {
-      closing = true;
-      server.closeAllConnections();
-      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    waitForRequest: peer.waitForRequest,
+    close: peer.close,
   };
+}
+
+/** An empty 403, as a server refusing the Origin answers. */
+function refuseOrigin(response: ServerResponse): void {
+  response.writeHead(403, { 'Content-Length': '0' });
+  response.end();
 }
 
 function errorResponseFor(behaviour: RequestBehaviour, model: string, promptTokens: number): ErrorResponse | undefined {
@@ -353,72 +231,14 @@ function errorResponseFor(behaviour: RequestBehaviour, model: string, promptToke
   return undefined;
 }
 
+/** A string body goes out as plain text, anything else as JSON (http-peer's sendJson does both). */
 function sendError(response: ServerResponse, error: ErrorResponse, cors: Record<string, string>): void {
-  if (typeof error.body === 'string') {
-    const bytes = Buffer.from(error.body, 'utf8');
-    response.writeHead(error.status, {
-      ...(bytes.length > 0 ? { 'Content-Type': 'text/plain; charset=utf-8' } : {}),
-      'Content-Length': String(bytes.length),
-      ...error.headers,
-      ...cors,
-    });
-    response.end(bytes);
-    return;
-  }
   sendJson(response, error.status, error.body, { ...error.headers, ...cors });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length), ...headers });
-  response.end(bytes);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Roughly four characters a token: enough for plausible usage numbers. */
+/** Roughly four characters a token, as http-peer counts; 0 when `messages` is not a list at all. */
 function estimatePromptTokens(messages: unknown): number {
   if (!Array.isArray(messages)) return 0;
-  const characters = messages.reduce<number>(
-    (total, message) => total + (isRecord(message) && typeof message.content === 'string' ? message.content.length : 0),
-    0,
-  );
-  return Math.max(1, Math.ceil(characters / 4));
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function now(): number {
-  return performance.timeOrigin + performance.now();
+  const contents = messages.map((message) => (isRecord(message) && typeof message.content === 'string' ? message.content : ''));
+  return estimateTokens(contents.join(''));
 }

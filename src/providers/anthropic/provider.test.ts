@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isAbortError, ProviderError, type ProviderConfig } from '../types';
 import { collect, collectUntilError, eventStreamResponse, jsonResponse, scriptedFetch, silentFetch } from '../testing/fake-fetch';
+import { providerFactory, streamHello } from '../testing/provider-setup';
 import { createAnthropicProvider } from './provider';
 
 const HAPPY_STREAM = [
@@ -14,19 +15,13 @@ const HAPPY_STREAM = [
 
 const ANTHROPIC_KEY = 'sk-ant-api03-test-key-123456';
 
-function providerWith(fetch: ProviderConfig['fetch'], overrides: Partial<ProviderConfig> = {}) {
-  return createAnthropicProvider({
-    baseUrl: 'https://api.anthropic.test/v1',
-    model: 'claude-x',
-    apiKey: ANTHROPIC_KEY,
-    fetch,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...overrides,
-  });
-}
+const providerWith = providerFactory(createAnthropicProvider, {
+  baseUrl: 'https://api.anthropic.test/v1',
+  model: 'claude-x',
+  apiKey: ANTHROPIC_KEY,
+});
 
-const stream = (provider: ReturnType<typeof providerWith>, signal = new AbortController().signal) =>
-  provider.doStream({ messages: [{ role: 'user', content: 'Hello' }], signal });
+const stream = streamHello;
 
 afterEach(() => {
   vi.useRealTimers();

@@ -3,11 +3,11 @@
  * model list. See ../types.ts for the failure and cancellation convention; the deadlines, retries and
  * transport wording are shared with every other provider (../shared).
  */
-import type { LanguageModelProvider, ModelInfo, ProviderConfig, StreamOptions, StreamPart, Usage } from '../types';
-import { endpointOrConfigError, withDefaultPath } from '../shared/base-url';
+import type { LanguageModelProvider, ProviderConfig, StreamPart, Usage } from '../types';
+import { withDefaultPath } from '../shared/base-url';
+import { collectModelPages, createStreamingProvider } from '../shared/create-streaming-provider';
 import { midStreamFailure } from '../shared/error-wording';
-import { isRecord, openExchange, parseJsonOrUndefined, type ExchangeSettings } from '../shared/exchange';
-import { resolveRetryPolicy, retryBeforeOutput } from '../shared/retry';
+import { isRecord, parseJsonOrUndefined } from '../shared/exchange';
 import { readServerSentEvents } from '../shared/server-sent-events';
 import { connectionClosedError } from '../shared/transport-errors';
 import { readAnthropicEvent, toFinishReason } from './events';
@@ -24,23 +24,17 @@ const MAX_MODEL_PAGES = 10;
 /** Throws ProviderError('config') when the base URL is not an http(s) URL. */
 export function createAnthropicProvider(config: ProviderConfig): LanguageModelProvider {
   const baseUrl = withDefaultPath(config.baseUrl, '/v1');
-  const endpoint = endpointOrConfigError(baseUrl, BASE_URL_EXAMPLE);
-  const retryPolicy = resolveRetryPolicy(config.retry);
-  const settingsFor = (callerSignal: AbortSignal): ExchangeSettings => ({
-    fetch: config.fetch,
-    endpoint,
-    callerSignal,
-    firstByteTimeoutMs: config.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
-    stallTimeoutMs: config.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
-    describeHttpError: (status, headers, bodyText) =>
-      describeAnthropicError(status, headers, bodyText, { endpoint, model: config.model, apiKey: config.apiKey }),
+  const streaming = createStreamingProvider({
+    config,
+    baseUrl,
+    baseUrlExample: BASE_URL_EXAMPLE,
     baseUrlHint: BASE_URL_HINT,
-  });
-
-  async function* streamOnce(options: StreamOptions): AsyncGenerator<StreamPart> {
-    const request = buildMessagesRequest({ ...config, baseUrl }, options);
-    const exchange = await openExchange(settingsFor(options.signal), request.url, request.init);
-    try {
+    defaultFirstByteTimeoutMs: DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+    defaultStallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS,
+    describeHttpError: (status, headers, bodyText, endpoint) =>
+      describeAnthropicError(status, headers, bodyText, { endpoint, model: config.model, apiKey: config.apiKey }),
+    buildStreamRequest: (options) => buildMessagesRequest({ ...config, baseUrl }, options),
+    async *readStream(exchange, endpoint) {
       const contentType = exchange.response.headers.get('content-type') ?? '';
       if (!/\btext\/event-stream\b/i.test(contentType)) throw exchange.unreadable('it was not an event stream');
 
@@ -71,31 +65,24 @@ export function createAnthropicProvider(config: ProviderConfig): LanguageModelPr
       if (!stopped && stopReason === undefined) throw connectionClosedError();
       const finish: StreamPart = { type: 'finish', reason: toFinishReason(stopReason) };
       yield usage.inputTokens !== undefined || usage.outputTokens !== undefined ? { ...finish, usage } : finish;
-    } finally {
-      exchange.close();
-    }
-  }
+    },
+  });
 
-  async function listModelPage(signal: AbortSignal, afterId: string | undefined) {
-    const request = buildModelsRequest({ ...config, baseUrl }, afterId);
-    const exchange = await openExchange(settingsFor(signal), request.url, request.init);
-    try {
+  const listModelPage = (signal: AbortSignal, afterId: string | undefined) =>
+    streaming.exchange(signal, buildModelsRequest({ ...config, baseUrl }, afterId), async (exchange) => {
       const json = parseJsonOrUndefined(await exchange.readText());
       if (!isRecord(json) || !Array.isArray(json.data)) throw exchange.unreadable('the model list was not in the expected format');
       const ids = json.data.flatMap((entry) => (isRecord(entry) && typeof entry.id === 'string' && entry.id !== '' ? [entry.id] : []));
       const lastId = typeof json.last_id === 'string' ? json.last_id : ids.at(-1);
       return { ids, next: json.has_more === true ? lastId : undefined };
-    } finally {
-      exchange.close();
-    }
-  }
+    });
 
   return {
     kind: 'anthropic',
 
     doStream(options) {
       const clamped = options.temperature !== undefined && options.temperature > MAX_TEMPERATURE;
-      const stream = retryBeforeOutput(() => streamOnce(options), retryPolicy, options.signal);
+      const stream = streaming.doStream(options);
       if (!clamped) return stream;
       return (async function* () {
         yield {
@@ -106,16 +93,6 @@ export function createAnthropicProvider(config: ProviderConfig): LanguageModelPr
       })();
     },
 
-    async listModels(signal) {
-      const ids = new Set<string>();
-      let afterId: string | undefined;
-      for (let page = 0; page < MAX_MODEL_PAGES; page++) {
-        const { ids: pageIds, next } = await listModelPage(signal, afterId);
-        for (const id of pageIds) ids.add(id);
-        if (next === undefined || next === afterId) break;
-        afterId = next;
-      }
-      return [...ids].map((id): ModelInfo => ({ id }));
-    },
+    listModels: (signal) => collectModelPages((afterId) => listModelPage(signal, afterId), MAX_MODEL_PAGES),
   };
 }

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ProviderError, type ProviderConfig } from '../types';
+import { ProviderError } from '../types';
 import { collect, collectUntilError, eventStreamResponse, jsonResponse, scriptedFetch, silentFetch } from '../testing/fake-fetch';
+import { providerFactory, streamHello } from '../testing/provider-setup';
 import { createGeminiProvider } from './provider';
 
 const HAPPY_STREAM =
@@ -9,19 +10,13 @@ const HAPPY_STREAM =
 
 const GEMINI_KEY = 'AIzaSyTestKey0123456789abcdefghij';
 
-function providerWith(fetch: ProviderConfig['fetch'], overrides: Partial<ProviderConfig> = {}) {
-  return createGeminiProvider({
-    baseUrl: 'https://generativelanguage.example.test/v1beta',
-    model: 'gemini-2.5-flash',
-    apiKey: GEMINI_KEY,
-    fetch,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...overrides,
-  });
-}
+const providerWith = providerFactory(createGeminiProvider, {
+  baseUrl: 'https://generativelanguage.example.test/v1beta',
+  model: 'gemini-2.5-flash',
+  apiKey: GEMINI_KEY,
+});
 
-const stream = (provider: ReturnType<typeof providerWith>, signal = new AbortController().signal) =>
-  provider.doStream({ messages: [{ role: 'user', content: 'Hello' }], signal });
+const stream = streamHello;
 
 afterEach(() => {
   vi.useRealTimers();

@@ -3,11 +3,11 @@
  * model list. See ../types.ts for the failure and cancellation convention; the deadlines, retries and
  * transport wording are shared with every other provider (../shared).
  */
-import { ProviderError, type LanguageModelProvider, type ModelInfo, type ProviderConfig, type StreamOptions, type StreamPart, type Usage } from '../types';
-import { endpointOrConfigError, withDefaultPath } from '../shared/base-url';
+import { ProviderError, type LanguageModelProvider, type ProviderConfig, type Usage } from '../types';
+import { withDefaultPath } from '../shared/base-url';
+import { collectModelPages, createStreamingProvider } from '../shared/create-streaming-provider';
 import { midStreamFailure } from '../shared/error-wording';
-import { isRecord, openExchange, parseJsonOrUndefined, type ExchangeSettings } from '../shared/exchange';
-import { resolveRetryPolicy, retryBeforeOutput } from '../shared/retry';
+import { isRecord, parseJsonOrUndefined } from '../shared/exchange';
 import { readServerSentEvents } from '../shared/server-sent-events';
 import { connectionClosedError } from '../shared/transport-errors';
 import { readGeminiChunk, toFinishReason } from './chunk';
@@ -23,23 +23,17 @@ const MAX_MODEL_PAGES = 10;
 /** Throws ProviderError('config') when the base URL is not an http(s) URL. */
 export function createGeminiProvider(config: ProviderConfig): LanguageModelProvider {
   const baseUrl = withDefaultPath(config.baseUrl, '/v1beta');
-  const endpoint = endpointOrConfigError(baseUrl, BASE_URL_EXAMPLE);
-  const retryPolicy = resolveRetryPolicy(config.retry);
-  const settingsFor = (callerSignal: AbortSignal): ExchangeSettings => ({
-    fetch: config.fetch,
-    endpoint,
-    callerSignal,
-    firstByteTimeoutMs: config.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
-    stallTimeoutMs: config.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
-    describeHttpError: (status, headers, bodyText) =>
-      describeGeminiError(status, headers, bodyText, { endpoint, model: modelName(config.model), apiKey: config.apiKey }),
+  const streaming = createStreamingProvider({
+    config,
+    baseUrl,
+    baseUrlExample: BASE_URL_EXAMPLE,
     baseUrlHint: BASE_URL_HINT,
-  });
-
-  async function* streamOnce(options: StreamOptions): AsyncGenerator<StreamPart> {
-    const request = buildStreamRequest({ ...config, baseUrl }, options);
-    const exchange = await openExchange(settingsFor(options.signal), request.url, request.init);
-    try {
+    defaultFirstByteTimeoutMs: DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+    defaultStallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS,
+    describeHttpError: (status, headers, bodyText, endpoint) =>
+      describeGeminiError(status, headers, bodyText, { endpoint, model: modelName(config.model), apiKey: config.apiKey }),
+    buildStreamRequest: (options) => buildStreamRequest({ ...config, baseUrl }, options),
+    async *readStream(exchange, endpoint) {
       const contentType = exchange.response.headers.get('content-type') ?? '';
       if (!/\btext\/event-stream\b/i.test(contentType)) throw exchange.unreadable('it was not an event stream');
 
@@ -64,15 +58,11 @@ export function createGeminiProvider(config: ProviderConfig): LanguageModelProvi
       const reason = toFinishReason(finishReason);
       if (reason === 'content-filter' && !sawText) throw withheldAnswerError(finishReason);
       yield usage ? { type: 'finish', reason, usage } : { type: 'finish', reason };
-    } finally {
-      exchange.close();
-    }
-  }
+    },
+  });
 
-  async function listModelPage(signal: AbortSignal, pageToken: string | undefined) {
-    const request = buildModelsRequest({ ...config, baseUrl }, pageToken);
-    const exchange = await openExchange(settingsFor(signal), request.url, request.init);
-    try {
+  const listModelPage = (signal: AbortSignal, pageToken: string | undefined) =>
+    streaming.exchange(signal, buildModelsRequest({ ...config, baseUrl }, pageToken), async (exchange) => {
       const json = parseJsonOrUndefined(await exchange.readText());
       if (!isRecord(json)) throw exchange.unreadable('the model list was not in the expected format');
       // An account with no models answers `{}`: no `models` key at all.
@@ -84,29 +74,13 @@ export function createGeminiProvider(config: ProviderConfig): LanguageModelProvi
         return methods.includes('generateContent') ? [modelName(entry.name)] : [];
       });
       return { ids, next: typeof json.nextPageToken === 'string' && json.nextPageToken !== '' ? json.nextPageToken : undefined };
-    } finally {
-      exchange.close();
-    }
-  }
+    });
 
   return {
     kind: 'gemini',
 
-    doStream(options) {
-      return retryBeforeOutput(() => streamOnce(options), retryPolicy, options.signal);
-    },
-
-    async listModels(signal) {
-      const ids = new Set<string>();
-      let pageToken: string | undefined;
-      for (let page = 0; page < MAX_MODEL_PAGES; page++) {
-        const { ids: pageIds, next } = await listModelPage(signal, pageToken);
-        for (const id of pageIds) ids.add(id);
-        if (next === undefined || next === pageToken) break;
-        pageToken = next;
-      }
-      return [...ids].map((id): ModelInfo => ({ id }));
-    },
+    doStream: streaming.doStream,
+    listModels: (signal) => collectModelPages((pageToken) => listModelPage(signal, pageToken), MAX_MODEL_PAGES),
   };
 }
 

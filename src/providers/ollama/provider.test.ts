@@ -2,25 +2,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProviderError, type ProviderConfig } from '../types';
 import { collect, collectUntilError, jsonResponse, scriptedFetch, silentFetch } from '../testing/fake-fetch';
+import { providerFactory, streamHello } from '../testing/provider-setup';
 import { createOllamaProvider } from './provider';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const HAPPY_STREAM = '{"message":{"role":"assistant","content":"Hi"},"done":false}\n{"message":{"role":"assistant","content":""},"done":true,"done_reason":"stop","prompt_eval_count":3,"eval_count":1}\n';
 const ndjson = (text: string) => new Response(text, { headers: { 'Content-Type': 'application/x-ndjson' } });
 
-function providerWith(fetch: ProviderConfig['fetch'], overrides: Partial<ProviderConfig> = {}) {
-  return createOllamaProvider({
-    baseUrl: 'http://localhost:11434',
-    model: 'llama3.2',
-    fetch,
-    extensionOrigin: EXTENSION,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...overrides,
-  });
-}
+const providerWith = providerFactory(createOllamaProvider, {
+  baseUrl: 'http://localhost:11434',
+  model: 'llama3.2',
+  extensionOrigin: EXTENSION,
+});
 
-const stream = (provider: ReturnType<typeof providerWith>, signal = new AbortController().signal) =>
-  provider.doStream({ messages: [{ role: 'user', content: 'Hello' }], signal });
+const stream = streamHello;
 
 afterEach(() => {
   vi.useRealTimers();

@@ -3,12 +3,11 @@
  * context window set explicitly, and /api/tags for the model list. See ../types.ts for the failure
  * and cancellation convention; deadlines, retries and transport wording are shared (../shared).
  */
-import type { LanguageModelProvider, ModelInfo, ProviderConfig, StreamOptions, StreamPart, Usage } from '../types';
-import { endpointOrConfigError } from '../shared/base-url';
+import type { LanguageModelProvider, ModelInfo, ProviderConfig, Usage } from '../types';
+import { createStreamingProvider } from '../shared/create-streaming-provider';
 import { midStreamFailure } from '../shared/error-wording';
-import { isRecord, openExchange, parseJsonOrUndefined, type ExchangeSettings } from '../shared/exchange';
+import { isRecord, parseJsonOrUndefined } from '../shared/exchange';
 import { readJsonLines } from '../shared/json-lines';
-import { resolveRetryPolicy, retryBeforeOutput } from '../shared/retry';
 import { connectionClosedError } from '../shared/transport-errors';
 import { describeOllamaError } from './http-errors';
 import { readOllamaLine, toFinishReason } from './line';
@@ -23,23 +22,17 @@ const BASE_URL_HINT = `Check that the base URL is Ollama’s address (usually ${
 /** Throws ProviderError('config') when the base URL is not an http(s) URL. */
 export function createOllamaProvider(config: ProviderConfig): LanguageModelProvider {
   const baseUrl = ollamaRoot(config.baseUrl);
-  const endpoint = endpointOrConfigError(baseUrl, BASE_URL_EXAMPLE);
-  const retryPolicy = resolveRetryPolicy(config.retry);
-  const settingsFor = (callerSignal: AbortSignal): ExchangeSettings => ({
-    fetch: config.fetch,
-    endpoint,
-    callerSignal,
-    firstByteTimeoutMs: config.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS,
-    stallTimeoutMs: config.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
-    describeHttpError: (status, headers, bodyText) =>
-      describeOllamaError(status, headers, bodyText, { endpoint, model: config.model, extensionOrigin: config.extensionOrigin }),
+  const streaming = createStreamingProvider({
+    config,
+    baseUrl,
+    baseUrlExample: BASE_URL_EXAMPLE,
     baseUrlHint: BASE_URL_HINT,
-  });
-
-  async function* streamOnce(options: StreamOptions): AsyncGenerator<StreamPart> {
-    const request = buildChatRequest({ ...config, baseUrl }, options);
-    const exchange = await openExchange(settingsFor(options.signal), request.url, request.init);
-    try {
+    defaultFirstByteTimeoutMs: DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+    defaultStallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS,
+    describeHttpError: (status, headers, bodyText, endpoint) =>
+      describeOllamaError(status, headers, bodyText, { endpoint, model: config.model, extensionOrigin: config.extensionOrigin }),
+    buildStreamRequest: (options) => buildChatRequest({ ...config, baseUrl }, options),
+    async *readStream(exchange, endpoint) {
       const contentType = exchange.response.headers.get('content-type') ?? '';
       if (/\btext\/html\b/i.test(contentType)) throw exchange.unreadable('it was a web page, not a stream of JSON lines');
 
@@ -60,22 +53,17 @@ export function createOllamaProvider(config: ProviderConfig): LanguageModelProvi
       }
       // Ollama always ends with a `done: true` line; without it the connection was cut.
       throw connectionClosedError();
-    } finally {
-      exchange.close();
-    }
-  }
+    },
+  });
 
   return {
     kind: 'ollama',
 
-    doStream(options) {
-      return retryBeforeOutput(() => streamOnce(options), retryPolicy, options.signal);
-    },
+    doStream: streaming.doStream,
 
-    async listModels(signal) {
-      const request = buildTagsRequest({ baseUrl });
-      const exchange = await openExchange(settingsFor(signal), request.url, request.init);
-      try {
+    // Async, so a request that cannot be built rejects like every other failure here.
+    listModels: async (signal) =>
+      streaming.exchange(signal, buildTagsRequest({ baseUrl }), async (exchange) => {
         const json = parseJsonOrUndefined(await exchange.readText());
         if (!isRecord(json) || !Array.isArray(json.models)) throw exchange.unreadable('the model list was not in the expected format');
         const ids = new Set<string>();
@@ -85,19 +73,11 @@ export function createOllamaProvider(config: ProviderConfig): LanguageModelProvi
           if (id !== '') ids.add(id);
         }
         return [...ids].map((id): ModelInfo => ({ id }));
-      } finally {
-        exchange.close();
-      }
-    },
+      }),
 
-    async probe(signal) {
-      const request = buildShowRequest({ ...config, baseUrl });
-      const exchange = await openExchange(settingsFor(signal), request.url, request.init);
-      try {
+    probe: async (signal) =>
+      streaming.exchange(signal, buildShowRequest({ ...config, baseUrl }), async (exchange) => {
         await exchange.readText();
-      } finally {
-        exchange.close();
-      }
-    },
+      }),
   };
 }

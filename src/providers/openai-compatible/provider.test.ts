@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ProviderError, isAbortError, type ProviderConfig } from '../types';
+import { ProviderError, isAbortError } from '../types';
 import {
   collect,
   collectUntilError,
@@ -9,6 +9,7 @@ import {
   scriptedFetch,
   silentFetch,
 } from '../testing/fake-fetch';
+import { providerFactory, streamHello } from '../testing/provider-setup';
 import { createOpenAICompatibleProvider } from './provider';
 
 const HAPPY_STREAM = [
@@ -19,20 +20,13 @@ const HAPPY_STREAM = [
   '',
 ].join('\n\n');
 
-function providerWith(fetch: ProviderConfig['fetch'], overrides: Partial<ProviderConfig> = {}) {
-  return createOpenAICompatibleProvider({
-    baseUrl: 'https://api.example.test/v1',
-    model: 'gpt-x',
-    apiKey: 'sk-test-key-123456',
-    fetch,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...overrides,
-  });
-}
+const providerWith = providerFactory(createOpenAICompatibleProvider, {
+  baseUrl: 'https://api.example.test/v1',
+  model: 'gpt-x',
+  apiKey: 'sk-test-key-123456',
+});
 
-function stream(provider: ReturnType<typeof providerWith>, signal = new AbortController().signal) {
-  return provider.doStream({ messages: [{ role: 'user', content: 'Hello' }], signal });
-}
+const stream = streamHello;
 
 afterEach(() => {
   vi.useRealTimers();

@@ -3,22 +3,20 @@
  * OpenRouter, Groq, and local servers (Ollama's /v1, LM Studio, llama.cpp, vLLM).
  * See ../types.ts for the failure and cancellation convention.
  */
-import {
-  ProviderError,
-  type LanguageModelProvider,
-  type ModelInfo,
-  type ProviderConfig,
-  type StreamOptions,
-  type StreamPart,
-  type Usage,
-} from '../types';
+import type { LanguageModelProvider, ModelInfo, ProviderConfig, StreamOptions, StreamPart, Usage } from '../types';
 import { raceWithAbort, throwIfAborted } from '../shared/abort';
-import { describeEndpoint, type Endpoint } from '../shared/endpoint';
-import { cleanProviderMessage } from '../shared/redact';
+import { endpointOrConfigError } from '../shared/base-url';
+import { midStreamFailure } from '../shared/error-wording';
+import { openExchange, readErrorBodyText, stallDeadline } from '../shared/exchange';
 import { resolveRetryPolicy, retryBeforeOutput } from '../shared/retry';
-import { EventStreamTooLarge, readServerSentEvents, type ReadObserver } from '../shared/server-sent-events';
-import { classifyTransportFailure, connectionClosedError, unreadableResponseError } from '../shared/transport-errors';
-import { createWatchdog, type Watchdog } from '../shared/watchdog';
+import { EventStreamTooLarge, readServerSentEvents } from '../shared/server-sent-events';
+import {
+  classifyTransportFailure,
+  connectionClosedError,
+  OPENAI_COMPATIBLE_BASE_URL_HINT,
+  unreadableResponseError,
+} from '../shared/transport-errors';
+import { createWatchdog } from '../shared/watchdog';
 import { readChunk, readCompleteResponse, toFinishReason, type ChunkReading } from './chunk';
 import { describeHttpError } from './http-errors';
 import { readModelList } from './models';
@@ -31,6 +29,7 @@ import {
 
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+const BASE_URL_EXAMPLE = 'http://localhost:11434/v1';
 
 export interface OpenAICompatibleOptions {
   /** What `provider.kind` reports, e.g. the settings kind that chose this provider. */
@@ -43,12 +42,17 @@ export function createOpenAICompatibleProvider(
   config: ProviderConfig,
   options: OpenAICompatibleOptions = {},
 ): LanguageModelProvider {
-  const endpoint = endpointOf(config.baseUrl);
+  const endpoint = endpointOrConfigError(config.baseUrl, BASE_URL_EXAMPLE);
   const dialect: OpenAICompatibleDialect = { ...DEFAULT_DIALECT, ...options.dialect };
   const retryPolicy = resolveRetryPolicy(config.retry);
   const firstByteTimeoutMs = config.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS;
   const stallTimeoutMs = config.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
 
+  /**
+   * Not on ../shared/exchange like the other providers: a JSON body is read as a complete answer, and a
+   * failure raised while handling an event is classified like a read failure (the caller's abort or a
+   * fired deadline wins), with "an event was too large" as its own wording.
+   */
   async function* streamOnce(streamOptions: StreamOptions): AsyncGenerator<StreamPart> {
     const callerSignal = streamOptions.signal;
     throwIfAborted(callerSignal);
@@ -88,7 +92,7 @@ export function createOpenAICompatibleProvider(
       let usage: Usage | undefined;
       let sawDone = false;
       try {
-        for await (const event of readServerSentEvents(response.body, watchdog.signal, stallTimer(watchdog))) {
+        for await (const event of readServerSentEvents(response.body, watchdog.signal, stallDeadline(watchdog, stallTimeoutMs))) {
           if (event.event !== undefined && event.event !== 'message' && event.event !== 'error') continue;
           if (event.data.trim() === '') continue;
           const reading = readChunk(event.data, event.event);
@@ -113,19 +117,6 @@ export function createOpenAICompatibleProvider(
     } finally {
       watchdog.dispose();
     }
-
-    function stallTimer(attemptWatchdog: Watchdog): ReadObserver {
-      let receivedFirstChunk = false;
-      return {
-        beforeRead() {
-          if (receivedFirstChunk) attemptWatchdog.arm('stall', stallTimeoutMs);
-        },
-        afterRead() {
-          receivedFirstChunk = true;
-          attemptWatchdog.disarm();
-        },
-      };
-    }
   }
 
   function* partsOfCompleteResponse(reading: ChunkReading): Generator<StreamPart> {
@@ -137,20 +128,7 @@ export function createOpenAICompatibleProvider(
     yield finishPart(reading.finishReason, reading.usage);
   }
 
-  function midStreamError(reading: { message?: string; code?: string }): ProviderError {
-    const providerMessage = reading.message ? cleanProviderMessage(reading.message, config.apiKey) : undefined;
-    return new ProviderError(
-      'server',
-      providerMessage
-        ? `${endpoint.host} reported an error while answering: ${providerMessage}`
-        : `${endpoint.host} reported an error while answering.`,
-      {
-        ...(reading.code !== undefined ? { code: reading.code } : {}),
-        ...(providerMessage !== undefined ? { providerMessage } : {}),
-        hint: 'What arrived so far is kept; try again for a complete answer.',
-      },
-    );
-  }
+  const midStreamError = (reading: { message?: string; code?: string }) => midStreamFailure(endpoint, reading, config.apiKey);
 
   function errorContext() {
     return { endpoint, model: config.model, apiKey: config.apiKey, extensionOrigin: config.extensionOrigin };
@@ -164,35 +142,27 @@ export function createOpenAICompatibleProvider(
     },
 
     async listModels(signal) {
-      throwIfAborted(signal);
+      // A model list is small: the first-byte deadline, still running, covers the whole exchange.
       const request = buildModelsRequest(config);
-      const watchdog = createWatchdog(signal);
-      const failure = (error: unknown, phase: 'connect' | 'read') =>
-        classifyTransportFailure(error, { callerSignal: signal, watchdog, endpoint, phase });
+      const exchange = await openExchange(
+        {
+          fetch: config.fetch,
+          endpoint,
+          callerSignal: signal,
+          firstByteTimeoutMs,
+          stallTimeoutMs,
+          describeHttpError: (status, headers, bodyText) => describeHttpError(status, headers, bodyText, errorContext()),
+          baseUrlHint: OPENAI_COMPATIBLE_BASE_URL_HINT,
+        },
+        request.url,
+        request.init,
+      );
       try {
-        // A model list is small: one deadline covers the whole exchange.
-        watchdog.arm('first-byte', firstByteTimeoutMs);
-        let response: Response;
-        try {
-          response = await raceWithAbort(config.fetch(request.url, { ...request.init, signal: watchdog.signal }), watchdog.signal);
-        } catch (error) {
-          throw failure(error, 'connect');
-        }
-        if (!response.ok) {
-          const bodyText = await readErrorBodyText(response, watchdog, signal);
-          throw describeHttpError(response.status, response.headers, bodyText, errorContext());
-        }
-        let text: string;
-        try {
-          text = await raceWithAbort(response.text(), watchdog.signal);
-        } catch (error) {
-          throw failure(error, 'read');
-        }
-        const models: ModelInfo[] | undefined = readModelList(text);
-        if (!models) throw unreadableResponseError(endpoint, 'the model list was not in the expected format');
+        const models: ModelInfo[] | undefined = readModelList(await exchange.readText());
+        if (!models) throw exchange.unreadable('the model list was not in the expected format');
         return models;
       } finally {
-        watchdog.dispose();
+        exchange.close();
       }
     },
   };
@@ -200,28 +170,4 @@ export function createOpenAICompatibleProvider(
 
 function finishPart(reason: string | undefined, usage: Usage | undefined): StreamPart {
   return usage ? { type: 'finish', reason: toFinishReason(reason), usage } : { type: 'finish', reason: toFinishReason(reason) };
-}
-
-/**
- * The body of an error response, or '' when it cannot be read in time: the status alone still makes a
- * useful message. The caller's abort is the exception, and is rethrown.
- */
-async function readErrorBodyText(response: Response, watchdog: Watchdog, callerSignal: AbortSignal): Promise<string> {
-  try {
-    return await raceWithAbort(response.text(), watchdog.signal);
-  } catch (error) {
-    if (callerSignal.aborted) throw callerSignal.reason;
-    return '';
-  }
-}
-
-function endpointOf(baseUrl: string): Endpoint {
-  try {
-    if (!/^https?:\/\//i.test(baseUrl.trim())) throw new TypeError('not http(s)');
-    return describeEndpoint(baseUrl.trim());
-  } catch {
-    throw new ProviderError('config', `The base URL “${baseUrl}” is not a valid http:// or https:// address.`, {
-      hint: 'Enter a full URL such as http://localhost:11434/v1 in the assistant settings.',
-    });
-  }
 }

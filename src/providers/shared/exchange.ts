@@ -103,7 +103,7 @@ export async function openExchange(settings: ExchangeSettings, url: string, init
  * The first read is still under the first-byte deadline; every later read gets the stall deadline,
  * and only while the network is awaited, never while the consumer handles what arrived.
  */
-function stallDeadline(watchdog: Watchdog, stallTimeoutMs: number): ReadObserver {
+export function stallDeadline(watchdog: Watchdog, stallTimeoutMs: number): ReadObserver {
   let receivedFirstChunk = false;
   return {
     beforeRead() {
@@ -120,7 +120,7 @@ function stallDeadline(watchdog: Watchdog, stallTimeoutMs: number): ReadObserver
  * The body of an error response, or '' when it cannot be read in time: the status alone still makes a
  * useful message. The caller's abort is the exception, and is rethrown.
  */
-async function readErrorBodyText(response: Response, watchdog: Watchdog, callerSignal: AbortSignal): Promise<string> {
+export async function readErrorBodyText(response: Response, watchdog: Watchdog, callerSignal: AbortSignal): Promise<string> {
   try {
     return await raceWithAbort(response.text(), watchdog.signal);
   } catch {

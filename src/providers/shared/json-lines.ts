@@ -3,9 +3,8 @@
  * streaming TextDecoder, so a UTF-8 sequence split across network chunks comes out whole, and lines
  * are cut only at `\n`, so a line split across chunks is joined before anyone parses it.
  */
-import { raceWithAbort } from './abort';
 import { BodyTooLarge } from './exchange';
-import type { ReadObserver } from './server-sent-events';
+import { observedRead, type ReadObserver } from './server-sent-events';
 
 export interface JsonLine {
   text: string;
@@ -31,13 +30,7 @@ export async function* readJsonLines(
   let finished = false;
   try {
     while (true) {
-      observer.beforeRead();
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await raceWithAbort(reader.read(), signal);
-      } finally {
-        observer.afterRead();
-      }
+      const result = await observedRead(reader, signal, observer);
       if (result.done) {
         finished = true;
         pending += decoder.decode();

@@ -14,6 +14,23 @@ export interface ReadObserver {
   afterRead(): void;
 }
 
+/**
+ * One read of the body, with the observer called around it whatever the outcome, so a deadline it
+ * arms covers the wait for network data and nothing else.
+ */
+export async function observedRead(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  signal: AbortSignal,
+  observer: ReadObserver,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  observer.beforeRead();
+  try {
+    return await raceWithAbort(reader.read(), signal);
+  } finally {
+    observer.afterRead();
+  }
+}
+
 export class EventStreamTooLarge extends Error {
   override readonly name = 'EventStreamTooLarge';
 }
@@ -51,13 +68,7 @@ export async function* readServerSentEvents(
   let finished = false;
   try {
     while (true) {
-      observer.beforeRead();
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await raceWithAbort(reader.read(), signal);
-      } finally {
-        observer.afterRead();
-      }
+      const result = await observedRead(reader, signal, observer);
       if (result.done) {
         finished = true;
         parser.feed(decoder.decode());

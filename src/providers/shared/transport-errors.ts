@@ -38,7 +38,7 @@ export function timeoutError(deadline: DeadlineExceeded, endpoint: Endpoint): Pr
   });
 }
 
-const OPENAI_COMPATIBLE_BASE_URL_HINT = 'Check that the base URL points to an OpenAI-compatible API (it usually ends in /v1).';
+export const OPENAI_COMPATIBLE_BASE_URL_HINT = 'Check that the base URL points to an OpenAI-compatible API (it usually ends in /v1).';
 
 /** `hint` says which address the provider expects; the default suits OpenAI-compatible servers. */
 export function unreadableResponseError(endpoint: Endpoint, what: string, hint: string = OPENAI_COMPATIBLE_BASE_URL_HINT): ProviderError {
