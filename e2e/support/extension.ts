@@ -85,7 +85,11 @@ const profiles = new WeakMap<BrowserContext, string>();
 
 export async function launchWithExtension(
   extensionDir = DIST_CHROME,
-  { headless = !HEADED, pregrant = PREGRANTED_ORIGINS }: { headless?: boolean; pregrant?: string[] } = {},
+  {
+    headless = !HEADED,
+    pregrant = PREGRANTED_ORIGINS,
+    extraArgs = [],
+  }: { headless?: boolean; pregrant?: string[]; /** More Chromium switches, e.g. --host-resolver-rules. */ extraArgs?: string[] } = {},
 ): Promise<BrowserContext> {
   const profile = seededProfile(extensionDir, pregrant);
   const context = await chromium.launchPersistentContext(profile, {
@@ -101,6 +105,7 @@ export async function launchWithExtension(
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...extraArgs,
     ],
   });
   profiles.set(context, profile);

@@ -7,6 +7,7 @@ import { createProvider } from '../providers/registry';
 import type { Reply } from '../shared/protocol';
 import { openDatabase } from '../storage/database';
 import { createHistoryStore } from '../storage/history-store';
+import { createConsentStore } from '../storage/consent-store';
 import { createSecretStore } from '../storage/secret-store';
 import { createSettingsStore } from '../storage/settings-store';
 import { BackgroundError, userError } from './errors';
@@ -33,6 +34,13 @@ export function createBrowserServices(): BackgroundServices {
         })
         .catch(() => undefined);
     },
+    egressLog: {
+      recent: (limit) => database.egress.orderBy('id').reverse().limit(limit).toArray(),
+      async clear() {
+        await database.egress.clear();
+      },
+    },
+    consents: createConsentStore(database),
     tabs: {
       async urlOf(tabId) {
         try {

@@ -5,6 +5,7 @@ import { browser } from '../platform/browser';
 import { createBrowserServices } from './browser-services';
 import { assistantHandlers } from './handlers/assistants';
 import { tabHandlers } from './handlers/tabs';
+import { privacyHandlers } from './handlers/privacy';
 import { PENDING_ACTION_KEY, type PendingAction } from './pending-action';
 import { createMessageRouter, type UiHandlers } from './router';
 import type { SenderInfo } from './sender';
@@ -16,6 +17,7 @@ const services = createBrowserServices();
 const handlers: UiHandlers = {
   ...assistantHandlers(services),
   ...tabHandlers(services),
+  ...privacyHandlers(services),
   async 'ui->background:open-sidebar'(payload) {
     await openSidebarForWindow(payload.windowId);
     return { opened: true };

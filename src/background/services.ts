@@ -8,6 +8,8 @@ import type { LanguageModelProvider, ProviderConfig } from '../providers/types';
 import type { HistoryStore } from '../storage/history-store';
 import type { SecretStore } from '../storage/secret-store';
 import type { SettingsStore } from '../storage/settings-store';
+import type { ConsentStore } from '../storage/consent-store';
+import type { EgressLogEntry } from '../shared/protocol';
 import type { EgressEntry } from './egress';
 import type { ExtensionIdentity } from './sender';
 
@@ -26,8 +28,18 @@ export interface BackgroundServices {
   secrets: SecretStore;
   history: HistoryStore;
   recordEgress(entry: EgressEntry): void;
+  /** Reads and clears what recordEgress wrote (the options page's log). */
+  egressLog: EgressLog;
+  /** Per-chat consent grants and local-only flags. */
+  consents: ConsentStore;
   tabs: TabAccess;
   createProvider(kind: ProviderKind, config: ProviderConfig): LanguageModelProvider;
   fetchImplementation?: typeof fetch;
   newId(): string;
+}
+
+export interface EgressLog {
+  /** The newest `limit` entries, newest first. */
+  recent(limit: number): Promise<EgressLogEntry[]>;
+  clear(): Promise<void>;
 }

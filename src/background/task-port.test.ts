@@ -92,3 +92,55 @@ describe('task port', () => {
     expect(run).toHaveBeenCalledOnce();
   });
 });
+
+describe('task port consent', () => {
+  const preview = { destination: 'https://api.example.com', model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] };
+
+  function started(timeoutMs = 60_000) {
+    const requests: TaskRequest[] = [];
+    const run = vi.fn(async (_services: unknown, request: TaskRequest) => void requests.push(request));
+    const client = fakePort(PAGE_SENDER);
+    acceptTaskPort(client.port, createFakeWorld().services, run, timeoutMs);
+    client.send({ type: 'start', tabId: 1, task: 'reply' });
+    return { ...client, request: requests[0]! };
+  }
+
+  it('posts consent-required and resolves with the client’s validated answer', async () => {
+    const { request, posted, send } = started();
+    const answer = request.askConsent!(preview);
+    expect(posted).toEqual([{ type: 'consent-required', preview }]);
+    send({ type: 'consent', decision: 'everything' });
+    send({ type: 'consent', decision: 'once', extra: 1 });
+    await expect(answer).resolves.toBe('once');
+  });
+
+  it('ignores a consent answer when no question is open', async () => {
+    const { request, send } = started();
+    send({ type: 'consent', decision: 'always' });
+    const answer = request.askConsent!(preview);
+    send({ type: 'consent', decision: 'deny' });
+    await expect(answer).resolves.toBe('deny');
+  });
+
+  it('denies on disconnect, on cancel and on timeout', async () => {
+    const a = started();
+    const first = a.request.askConsent!(preview);
+    a.closeFromClient();
+    await expect(first).resolves.toBe('deny');
+
+    const b = started();
+    const second = b.request.askConsent!(preview);
+    b.send({ type: 'cancel' });
+    await expect(second).resolves.toBe('deny');
+
+    vi.useFakeTimers();
+    try {
+      const c = started(1_000);
+      const third = c.request.askConsent!(preview);
+      vi.advanceTimersByTime(1_001);
+      await expect(third).resolves.toBe('deny');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -3,7 +3,13 @@
  * before anything else; every client message is validated; closing the port cancels upstream.
  */
 import * as v from 'valibot';
-import { ClientStreamMessageSchema, TASK_PORT_NAME, type ServerStreamMessage } from '../shared/stream-protocol';
+import {
+  ClientStreamMessageSchema,
+  TASK_PORT_NAME,
+  type ConsentDecision,
+  type SendPreview,
+  type ServerStreamMessage,
+} from '../shared/stream-protocol';
 import { isExtensionPage, type SenderInfo } from './sender';
 import type { BackgroundServices } from './services';
 import { runTask } from './task-runner';
@@ -17,7 +23,15 @@ export interface PortLike {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
-export function acceptTaskPort(port: PortLike, services: BackgroundServices, run = runTask): boolean {
+/** How long a consent question waits for the user; then it counts as deny and nothing is sent. */
+export const CONSENT_TIMEOUT_MS = 3 * 60_000;
+
+export function acceptTaskPort(
+  port: PortLike,
+  services: BackgroundServices,
+  run = runTask,
+  consentTimeoutMs = CONSENT_TIMEOUT_MS,
+): boolean {
   if (port.name !== TASK_PORT_NAME) return false;
   if (!port.sender || !isExtensionPage(port.sender, services.extension)) {
     port.disconnect();
@@ -25,26 +39,53 @@ export function acceptTaskPort(port: PortLike, services: BackgroundServices, run
   }
   let controller: AbortController | null = null;
   let connected = true;
+  /** The open consent question, if any: answered by the client's `consent`, or denied. */
+  let pendingConsent: ((decision: ConsentDecision) => void) | null = null;
   const emit = (message: ServerStreamMessage) => {
     if (connected) port.postMessage(message);
   };
+  const denyPending = () => pendingConsent?.('deny');
   port.onDisconnect.addListener(() => {
     connected = false;
+    denyPending();
     controller?.abort();
   });
+  const askConsent = (signal: AbortSignal) => (preview: SendPreview) =>
+    new Promise<ConsentDecision>((resolve) => {
+      if (!connected || signal.aborted) return resolve('deny');
+      denyPending();
+      const timer = setTimeout(() => answer('deny'), consentTimeoutMs);
+      const onAbort = () => answer('deny');
+      function answer(decision: ConsentDecision) {
+        if (pendingConsent !== answer) return;
+        pendingConsent = null;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve(decision);
+      }
+      pendingConsent = answer;
+      signal.addEventListener('abort', onAbort);
+      emit({ type: 'consent-required', preview });
+    });
   port.onMessage.addListener((raw) => {
     const parsed = v.safeParse(ClientStreamMessageSchema, raw);
     if (!parsed.success) return;
     const message = parsed.output;
     if (message.type === 'cancel') {
+      denyPending();
       controller?.abort();
+      return;
+    }
+    if (message.type === 'consent') {
+      // Only an answer to an open question counts; a stray or early one is ignored.
+      pendingConsent?.(message.decision);
       return;
     }
     if (controller && !controller.signal.aborted) return; // One task at a time per port.
     const current = new AbortController();
     controller = current;
     const options = { tone: message.tone, question: message.question, targetLanguage: message.targetLanguage };
-    void run(services, { tabId: message.tabId, task: message.task, options, signal: current.signal, emit });
+    void run(services, { tabId: message.tabId, task: message.task, options, signal: current.signal, emit, askConsent: askConsent(current.signal) });
   });
   return true;
 }

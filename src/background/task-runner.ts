@@ -6,8 +6,9 @@
 import { collectUrls } from '../assistant/drafts/foreign-urls';
 import { TASK_DEFINITIONS, type TaskDefinition } from '../assistant/tasks/registry';
 import { MAX_DRAFT_LENGTH } from '../shared/protocol';
-import type { ServerStreamMessage, TaskName, TaskOptions } from '../shared/stream-protocol';
-import { providerFor, resolveActiveAssistant } from './active-assistant';
+import type { ConsentDecision, SendPreview, ServerStreamMessage, TaskName, TaskOptions } from '../shared/stream-protocol';
+import type { PromptMessage } from '../providers/types';
+import { providerFor, resolveActiveAssistant, type ActiveAssistant } from './active-assistant';
 import { BackgroundError, toUserFacingError, userError } from './errors';
 import type { BackgroundServices } from './services';
 import { requireMessengerTab } from './handlers/tabs';
@@ -19,6 +20,11 @@ export interface TaskRequest {
   options?: TaskOptions;
   signal: AbortSignal;
   emit(message: ServerStreamMessage): void;
+  /**
+   * Asks the user whether `preview` may be sent (the port sends `consent-required` and waits for the
+   * answer). Absent, or resolving 'deny' (also on timeout or disconnect): nothing is sent.
+   */
+  askConsent?(preview: SendPreview): Promise<ConsentDecision>;
 }
 
 export async function runTask(services: BackgroundServices, request: TaskRequest): Promise<void> {
@@ -32,6 +38,8 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     const active = await resolveActiveAssistant(services);
     await requireMessengerTab(services, request.tabId);
     const conversation = await services.tabs.sendToContent(request.tabId, 'background->content:read-conversation', {});
+    const chatKey = conversation.chatKey ?? null;
+    await refuseLocalOnlyChat(services, active, chatKey);
     if (conversation.health.status === 'unreadable') {
       throw new BackgroundError(
         userError('adapter', `Aside can’t read this chat: ${conversation.health.notes?.join(' ') || 'the page does not look like an open chat.'}`, 'Open a chat in WhatsApp Web and try again.'),
@@ -46,7 +54,9 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
       throw new BackgroundError(userError('adapter', definition.nothingToRead, 'Open a chat with messages from others.'));
     }
     const chatUrls = collectUrls(prompt.sourceTexts);
-    const provider = providerFor(services, active, { chatKey: conversation.chatKey ?? null, action: request.task });
+    await obtainConsent(services, active, chatKey, prompt.messages, request);
+    if (signal.aborted) return;
+    const provider = providerFor(services, active, { chatKey, action: request.task });
     emit({ type: 'start', assistantName: active.assistant.name, model: active.assistant.model, locality: active.locality, chatUrls });
     let finishReason = 'stop';
     for await (const part of provider.doStream({
@@ -80,6 +90,51 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     if (signal.aborted) return;
     emit({ type: 'error', error: toUserFacingError(error) });
   }
+}
+
+/** A chat the user marked "local only" never goes to a remote assistant: refused before anything is built. */
+async function refuseLocalOnlyChat(services: BackgroundServices, active: ActiveAssistant, chatKey: string | null): Promise<void> {
+  if (active.locality !== 'remote' || chatKey === null) return;
+  if (!(await services.consents.get(chatKey))?.localOnly) return;
+  throw new BackgroundError(
+    userError(
+      'config',
+      `This chat is set to local only, and ${active.assistant.name} is a remote assistant (${originOf(active)}). Nothing was sent.`,
+      'Pick a local assistant (in the browser or on your own machine), or turn “Local only” off for this chat.',
+    ),
+  );
+}
+
+/**
+ * A remote assistant gets the chat only after the user saw exactly what goes where and agreed, once or
+ * "always for this chat" (per destination origin). Local assistants need no consent. Anything but an
+ * explicit yes (deny, timeout, a closed sidebar, no way to ask) sends nothing.
+ */
+async function obtainConsent(
+  services: BackgroundServices,
+  active: ActiveAssistant,
+  chatKey: string | null,
+  messages: PromptMessage[],
+  request: TaskRequest,
+): Promise<void> {
+  if (active.locality !== 'remote') return;
+  const destination = originOf(active);
+  if (chatKey !== null && (await services.consents.get(chatKey))?.alwaysAllowed.includes(destination)) return;
+  const preview: SendPreview = {
+    destination,
+    model: active.assistant.model,
+    messages: messages.map(({ role, content }) => ({ role, content })),
+  };
+  const decision = request.askConsent ? await request.askConsent(preview).catch(() => 'deny' as const) : 'deny';
+  if (request.signal.aborted) return;
+  if (decision === 'deny') {
+    throw new BackgroundError(userError('config', 'Nothing was sent.', `Run the action again when you want to send this chat to ${destination}.`));
+  }
+  if (decision === 'always' && chatKey !== null) await services.consents.allowAlways(chatKey, destination);
+}
+
+function originOf(active: ActiveAssistant): string {
+  return new URL(active.assistant.baseUrl).origin;
 }
 
 /**

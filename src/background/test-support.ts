@@ -1,6 +1,7 @@
 /** Fakes of the background's services for unit tests. */
 import { openDatabase } from '../storage/database';
 import { createHistoryStore } from '../storage/history-store';
+import { createConsentStore } from '../storage/consent-store';
 import { createSecretStore } from '../storage/secret-store';
 import { createSettingsStore, type KeyValueArea } from '../storage/settings-store';
 import type { Conversation, InsertResult } from '../shared/conversation';
@@ -67,6 +68,15 @@ export function createFakeWorld(): FakeWorld {
     secrets: createSecretStore(database),
     history: createHistoryStore(database),
     recordEgress: (entry) => world.egress.push(entry),
+    egressLog: {
+      async recent(limit) {
+        return world.egress.map((entry, index) => ({ id: index + 1, ...entry })).reverse().slice(0, limit);
+      },
+      async clear() {
+        world.egress.length = 0;
+      },
+    },
+    consents: createConsentStore(database),
     tabs: {
       async urlOf() {
         return world.tabUrl;
@@ -99,4 +109,13 @@ export const localAssistant = {
   kind: 'openai-compatible' as const,
   baseUrl: 'http://127.0.0.1:11434/v1',
   model: 'llama3.2',
+};
+
+/** A hosted assistant: its requests leave the user's machine, so they need consent. */
+export const remoteAssistant = {
+  id: 'r1',
+  name: 'Hosted',
+  kind: 'openai-compatible' as const,
+  baseUrl: 'https://api.example.com/v1',
+  model: 'gpt-test',
 };

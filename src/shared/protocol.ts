@@ -9,6 +9,9 @@ import type { AssistantView } from './settings';
 import { AssistantSchema } from './settings';
 import type { UserFacingError } from './errors';
 
+/** The most egress-log entries one request returns. */
+export const EGRESS_LOG_PAGE = 200;
+
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Drafts are short messages; anything larger is not a draft. */
 export const MAX_DRAFT_LENGTH = 20_000;
@@ -52,6 +55,22 @@ export const payloadSchemas = {
     allowedUrls: v.optional(allowedUrls),
   }),
   'ui->background:get-history': v.object({ tabId }),
+  /** The egress log, newest first (at most EGRESS_LOG_PAGE entries). */
+  'ui->background:get-egress-log': v.object({
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EGRESS_LOG_PAGE))),
+  }),
+  'ui->background:clear-egress-log': v.object({}),
+  /** The privacy choices for the chat open in a tab (its local-only flag, its standing consent). */
+  'ui->background:get-chat-privacy': v.object({ tabId }),
+  /**
+   * Changes the chat open in `tabId`: `localOnly` sets its local-only flag; `revokeConsent` forgets its
+   * "always allow" grants. The background reads the chat itself, so the change lands on the chat the tab shows.
+   */
+  'ui->background:set-chat-privacy': v.object({
+    tabId,
+    localOnly: v.optional(v.boolean()),
+    revokeConsent: v.optional(v.literal(true)),
+  }),
   'ui->background:open-sidebar': v.object({ tabId: v.optional(tabId), windowId: v.optional(v.number()) }),
   // background -> content
   'background->content:read-conversation': v.object({}),
@@ -82,6 +101,26 @@ export interface HistoryEntry {
   model: string;
 }
 
+/** One outbound request, as the egress guard recorded it. */
+export interface EgressLogEntry {
+  id?: number;
+  time: number;
+  origin: string;
+  method: string;
+  bytes: number;
+  chatKey: string | null;
+  action: string;
+  status: number | null;
+}
+
+/** A chat's privacy choices. `chatKey` null: the tab shows no identifiable chat (nothing can be stored). */
+export interface ChatPrivacy {
+  chatKey: string | null;
+  localOnly: boolean;
+  /** Destination origins the user chose "Always for this chat" for. */
+  alwaysAllowed: string[];
+}
+
 export interface ResponseMap {
   'ui->background:get-assistants': { assistants: AssistantView[]; activeAssistantId: string | null };
   'ui->background:save-assistant': { assistant: AssistantView };
@@ -92,6 +131,10 @@ export interface ResponseMap {
   'ui->background:get-tab-state': TabState;
   'ui->background:insert-draft': InsertResult;
   'ui->background:get-history': { entries: HistoryEntry[] };
+  'ui->background:get-egress-log': { entries: EgressLogEntry[] };
+  'ui->background:clear-egress-log': { cleared: true };
+  'ui->background:get-chat-privacy': ChatPrivacy;
+  'ui->background:set-chat-privacy': ChatPrivacy;
   'ui->background:open-sidebar': { opened: boolean };
   'background->content:read-conversation': Conversation;
   'background->content:insert-draft': InsertResult;

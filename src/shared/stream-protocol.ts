@@ -32,6 +32,24 @@ const tone = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TONE_LENGTH));
 const question = v.pipe(v.string(), v.trim(), v.maxLength(MAX_QUESTION_LENGTH));
 const targetLanguage = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TARGET_LANGUAGE_LENGTH));
 
+export const CONSENT_DECISIONS = ['once', 'always', 'deny'] as const;
+export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
+
+/** One message of the prompt exactly as it will be sent (same shape as the providers' PromptMessage). */
+export interface PreviewMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** What a remote request would send, and where: shown to the user before anything leaves. */
+export interface SendPreview {
+  /** The destination origin in full, e.g. https://api.openai.com. */
+  destination: string;
+  model: string;
+  /** The prompt as built (invisible characters already turned into visible [U+XXXX] markers). */
+  messages: PreviewMessage[];
+}
+
 export const ClientStreamMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('start'),
@@ -45,6 +63,8 @@ export const ClientStreamMessageSchema = v.variant('type', [
     targetLanguage: v.optional(targetLanguage),
   }),
   v.object({ type: v.literal('cancel') }),
+  /** The user's answer to `consent-required`: send once, always for this chat (and destination), or not at all. */
+  v.object({ type: v.literal('consent'), decision: v.picklist(CONSENT_DECISIONS) }),
 ]);
 export type ClientStreamMessage = v.InferOutput<typeof ClientStreamMessageSchema>;
 
@@ -60,6 +80,11 @@ export type ServerStreamMessage =
       /** As in `end`, sent early so that a run stopped midway still knows the chat's links. */
       chatUrls?: string[];
     }
+  /**
+   * Before the first request of a run to a remote assistant (unless the chat has a standing grant for that
+   * destination): nothing is sent until the client answers `consent` on the same port.
+   */
+  | { type: 'consent-required'; preview: SendPreview }
   | { type: 'delta'; text: string }
   | {
       type: 'end';

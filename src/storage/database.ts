@@ -22,20 +22,38 @@ export interface EgressRecord {
   status: number | null;
 }
 
+/** A chat's privacy choices (schema version 2), keyed by the adapter's chatKey. */
+export interface ConsentRecord {
+  chatKey: string;
+  /** Remote origins the user chose "Always for this chat" for; any other destination asks again. */
+  alwaysAllowed: string[];
+  /** When true, nothing of this chat goes to a remote assistant. */
+  localOnly: boolean;
+  updatedAt: number;
+}
+
 export type AsideDatabase = Dexie & {
   history: EntityTable<HistoryEntry, 'id'>;
   secrets: EntityTable<SecretRecord, 'assistantId'>;
   egress: EntityTable<EgressRecord, 'id'>;
+  consents: EntityTable<ConsentRecord, 'chatKey'>;
 };
+
+/** Version 1, as shipped: never edit it (tests open a v1 database with exactly this). */
+export const SCHEMA_V1 = {
+  history: '++id, chatKey, createdAt, [chatKey+createdAt]',
+  secrets: 'assistantId',
+  egress: '++id, time',
+} as const;
+
+/** Version 2 adds per-chat consent and local-only choices; v1's tables stay as they are. */
+export const SCHEMA_V2 = { consents: 'chatKey' } as const;
 
 export const DATABASE_NAME = 'aside';
 
 export function openDatabase(name: string = DATABASE_NAME): AsideDatabase {
   const database = new Dexie(name) as AsideDatabase;
-  database.version(1).stores({
-    history: '++id, chatKey, createdAt, [chatKey+createdAt]',
-    secrets: 'assistantId',
-    egress: '++id, time',
-  });
+  database.version(1).stores(SCHEMA_V1);
+  database.version(2).stores(SCHEMA_V2);
   return database;
 }

@@ -7,6 +7,8 @@ import type { UserFacingError } from '../shared/errors';
 import {
   TASK_PORT_NAME,
   type ClientStreamMessage,
+  type ConsentDecision,
+  type SendPreview,
   type ServerStreamMessage,
   type TaskName,
   type TaskOptions,
@@ -86,6 +88,11 @@ export interface TaskEnd {
 }
 
 export interface TaskHandlers {
+  /**
+   * The background asks before sending to a remote assistant; answer with the handle's `consent`.
+   * Without this handler the client denies at once: nothing is sent.
+   */
+  onConsentRequired?(preview: SendPreview): void;
   onStart?(info: TaskStartInfo): void;
   onDelta(text: string): void;
   onEnd(end: TaskEnd): void;
@@ -94,6 +101,8 @@ export interface TaskHandlers {
 
 export interface TaskHandle {
   cancel(): void;
+  /** Answers the open consent question (see TaskHandlers.onConsentRequired). */
+  consent?(decision: ConsentDecision): void;
 }
 
 export interface UiApi {
@@ -123,10 +132,25 @@ function isUserFacingError(value: unknown): value is UserFacingError {
   return typeof error.kind === 'string' && typeof error.message === 'string';
 }
 
+/** A send preview as the background sent it: only its known fields, all strings, kept as plain data. */
+function sendPreviewFrom(value: unknown): SendPreview | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { destination, model, messages } = value as Partial<Record<keyof SendPreview, unknown>>;
+  if (typeof destination !== 'string' || typeof model !== 'string' || !Array.isArray(messages)) return null;
+  const kept: SendPreview['messages'] = [];
+  for (const message of messages) {
+    const { role, content } = (message ?? {}) as { role?: unknown; content?: unknown };
+    if ((role !== 'system' && role !== 'user' && role !== 'assistant') || typeof content !== 'string') return null;
+    kept.push({ role, content });
+  }
+  return { destination, model, messages: kept };
+}
+
 function isServerStreamMessage(value: unknown): value is ServerStreamMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as { type?: unknown; text?: unknown; error?: unknown };
   switch (message.type) {
+    case 'consent-required':
     case 'start':
     case 'end':
       return true;
@@ -178,6 +202,12 @@ export function createUiApi(deps: MessagingDeps): UiApi {
       port.onMessage.addListener((raw) => {
         if (settled || !isServerStreamMessage(raw)) return;
         switch (raw.type) {
+          case 'consent-required': {
+            const preview = sendPreviewFrom(raw.preview);
+            if (preview && handlers.onConsentRequired) handlers.onConsentRequired(preview);
+            else answer('deny');
+            break;
+          }
           case 'start': {
             const chatUrls = stringsFrom(raw.chatUrls);
             handlers.onStart?.({
@@ -217,7 +247,18 @@ export function createUiApi(deps: MessagingDeps): UiApi {
       queueMicrotask(() => fail(INTERRUPTED_STREAM));
     }
 
+    function answer(decision: ConsentDecision) {
+      if (settled) return;
+      try {
+        const message: ClientStreamMessage = { type: 'consent', decision };
+        port?.postMessage(message);
+      } catch {
+        // The port closed: the background treats that as deny.
+      }
+    }
+
     return {
+      consent: answer,
       cancel() {
         if (settled) return;
         const open = port;

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import type { OptionsHost } from './options-host';
 import { AssistantList } from './AssistantList';
 import { AssistantForm } from './AssistantForm';
+import { EgressLog } from './EgressLog';
 
 export interface OptionsProps {
   api: UiApi;
@@ -91,6 +92,8 @@ export function Options({ api, host }: OptionsProps) {
           onSaved={(assistant) => void onSaved(assistant)}
         />
       </section>
+
+      <EgressLog api={api} />
     </main>
   );
 }

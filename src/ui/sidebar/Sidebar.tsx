@@ -16,6 +16,9 @@ import { TaskStatus } from './TaskStatus';
 import { HistoryList } from './HistoryList';
 import { ActionBar } from './ActionBar';
 import { OutputPanel } from './OutputPanel';
+import { ConsentDialog } from './ConsentDialog';
+import { LocalOnlyToggle } from './LocalOnlyToggle';
+import type { ConsentDecision } from '../../shared/stream-protocol';
 import { readerLanguage } from './reader-language';
 import type { PendingActions } from './pending-action';
 
@@ -136,6 +139,12 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
 
   const active = assistants.active;
 
+  const answerConsent = (decision: ConsentDecision) => {
+    runner.answerConsent(decision);
+    // The dialog goes away: keep keyboard users in place (Stop while it streams, else the action).
+    queueMicrotask(() => (decision === 'deny' ? actionButton.current : stopButton.current)?.focus());
+  };
+
   return (
     <main class="sidebar">
       <header class="sidebar-header">
@@ -153,6 +162,12 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
         onStop={runner.stop}
         stopButton={stopButton}
       />
+
+      <LocalOnlyToggle api={api} tabId={tabId} chatKey={chatKey} />
+
+      {task.consent ? (
+        <ConsentDialog preview={task.consent} canRemember={Boolean(chatKey)} onAnswer={answerConsent} />
+      ) : null}
 
       <TaskStatus task={task} />
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TaskHandle, TaskStartInfo, UiApi } from '../api';
 import type { UserFacingError } from '../../shared/errors';
-import { TASK_OUTPUT, type TaskName, type TaskOptions } from '../../shared/stream-protocol';
+import { TASK_OUTPUT, type ConsentDecision, type SendPreview, type TaskName, type TaskOptions } from '../../shared/stream-protocol';
 import { draftsFor, SUGGESTION_COUNT } from '../../assistant/suggestions';
 import { nextFrame, type FrameScheduler } from '../common/frame';
 
@@ -29,6 +29,8 @@ export interface TaskRunState {
   source: TaskStartInfo | null;
   error: UserFacingError | null;
   finishReason: string | null;
+  /** What the background asks to send to a remote assistant, awaiting the user's answer; else null. */
+  consent: SendPreview | null;
 }
 
 const IDLE: TaskRunState = {
@@ -42,6 +44,7 @@ const IDLE: TaskRunState = {
   source: null,
   error: null,
   finishReason: null,
+  consent: null,
 };
 
 function sameList(a: string[], b: string[]): boolean {
@@ -103,6 +106,10 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
         tabId,
         task,
         {
+          onConsentRequired(preview) {
+            if (!isCurrent()) return;
+            setState((previous) => ({ ...previous, consent: preview }));
+          },
           onStart(info) {
             if (!isCurrent()) return;
             setState((previous) => ({ ...previous, source: info, chatUrls: info.chatUrls ?? previous.chatUrls }));
@@ -123,6 +130,7 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
             const finals = (suggestions?.length ? suggestions : shown.suggestions).slice(0, draftLimit(task));
             setState((previous) => ({
               ...previous,
+              consent: null,
               phase: 'done',
               output: shown.output,
               suggestions: TASK_OUTPUT[task] === 'drafts' ? finals : [],
@@ -134,7 +142,7 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
             if (!isCurrent()) return;
             handle.current = null;
             flush(run, task);
-            setState((previous) => ({ ...previous, phase: 'error', error }));
+            setState((previous) => ({ ...previous, phase: 'error', error, consent: null }));
           },
         },
         request.options,
@@ -149,8 +157,15 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
     handle.current.cancel();
     handle.current = null;
     flush(runRef.current, taskRef.current);
-    setState((previous) => (previous.phase === 'streaming' ? { ...previous, phase: 'stopped' } : previous));
+    setState((previous) => (previous.phase === 'streaming' ? { ...previous, phase: 'stopped', consent: null } : previous));
   }, [flush]);
+
+  /** The user's answer to the open consent question. Nothing is sent unless it is 'once' or 'always'. */
+  const answerConsent = useCallback((decision: ConsentDecision) => {
+    if (!handle.current) return;
+    handle.current.consent?.(decision);
+    setState((previous) => ({ ...previous, consent: null }));
+  }, []);
 
   /** Forgets the run entirely (the sidebar moved to another tab or chat). */
   const reset = useCallback(() => {
@@ -170,5 +185,5 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
     [],
   );
 
-  return { state, start, stop, reset };
+  return { state, start, stop, reset, answerConsent };
 }

@@ -1,7 +1,7 @@
 /** A scripted stand-in for the background, for component tests. Not shipped: only tests import it. */
 import { UiRequestError, type TaskHandlers, type TaskStartInfo, type UiApi } from '../api';
 import type { MessageType, Payload, Response } from '../../shared/protocol';
-import type { TaskName } from '../../shared/stream-protocol';
+import type { ConsentDecision, SendPreview, TaskName } from '../../shared/stream-protocol';
 import type { UserFacingError } from '../../shared/errors';
 
 type Handler<T extends MessageType> = (payload: Payload<T>) => Response<T> | Promise<Response<T>>;
@@ -9,6 +9,8 @@ type Handlers = { [T in MessageType]?: Handler<T> };
 
 export class FakeTask {
   cancelled = false;
+  /** The client's answers to consent questions, in order. */
+  readonly consents: ConsentDecision[] = [];
   constructor(
     readonly tabId: number,
     readonly task: TaskName,
@@ -16,6 +18,11 @@ export class FakeTask {
   ) {}
   start(info: TaskStartInfo = { assistantName: 'Local Llama', model: 'llama3.2', locality: 'local' }) {
     this.handlers.onStart?.(info);
+  }
+  /** The background asks before a remote request; with no handler the real client denies at once. */
+  askConsent(preview: SendPreview) {
+    if (this.handlers.onConsentRequired) this.handlers.onConsentRequired(preview);
+    else this.consents.push('deny');
   }
   delta(text: string) {
     this.handlers.onDelta(text);
@@ -59,6 +66,9 @@ export class FakeApi implements UiApi {
     return {
       cancel: () => {
         fake.cancelled = true;
+      },
+      consent: (decision: ConsentDecision) => {
+        fake.consents.push(decision);
       },
     };
   }
