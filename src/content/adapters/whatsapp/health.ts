@@ -3,7 +3,7 @@
  * never read as ok with wrong data. Anything we had to skip, guess or could not find lowers the status.
  */
 import type { Health, HealthStatus } from '../../../shared/conversation';
-import { whatsAppSelectors, type SelectorEntry, type SelectorName } from './selectors';
+import { describeTier, whatsAppSelectors, type SelectorEntry, type SelectorName } from './selectors';
 
 export interface HealthInput {
   chatOpen: true;
@@ -68,7 +68,7 @@ export function assessHealth(input: HealthInput | { chatOpen: false }): Health {
     // Passing over a tier that only English pages match says nothing about a redesign.
     if (entry.tiers.slice(0, tier - 1).every((skipped) => skipped.localized)) continue;
     notes.push(
-      `Read ${entry.purpose} with an older selector (${entry.tiers[tier - 1]!.selector}); ` +
+      `Read ${entry.purpose} with an older selector (${describeTier(entry.tiers[tier - 1]!)}); ` +
         'WhatsApp may have changed its page.',
     );
   }

@@ -7,10 +7,10 @@ import { chatKeyFor } from './chat-key';
 import { findComposer } from './composer-lookup';
 import { readHeader, looksLikeMemberList } from './header';
 import { assessHealth } from './health';
-import { isGroupJid } from './message-id';
+import { classifyMessageId, isGroupJid } from './message-id';
 import { ContainedCursor } from './contained-cursor';
 import { readRow, type MessageRowReading, type RowContext, type RowReading } from './row';
-import { whatsAppSelectors as selectors, queryFirstTier, type SelectorName } from './selectors';
+import { MESSAGE_ID_ATTRIBUTE, whatsAppSelectors as selectors, queryFirstTier, type SelectorName } from './selectors';
 import { findSparseFeatures } from './sparse-features';
 import { TierLog } from './tier-log';
 import {
@@ -61,12 +61,14 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
   // Rows without an id (date separators, the unread divider) are never messages: walk the ids directly.
   const containers = main.querySelectorAll(selectors.messageContainer.tiers[0].selector);
   const sparse = findSparseFeatures(main, log);
+  const authorElements = findAuthorElements(main, containers);
   const context: RowContext = {
     log,
     parseMetadata: createMetadataParser(),
     metadata: new ContainedCursor(main.querySelectorAll(selectors.messageMetadata.tiers[0].selector)),
     texts: new ContainedCursor(main.querySelectorAll(selectors.messageText.tiers[0].selector)),
-    authors: new ContainedCursor(main.querySelectorAll(selectors.author.tiers[0].selector)),
+    authors: new ContainedCursor(authorElements.elements),
+    authorTier: authorElements.tier,
   };
   const readings: RowReading[] = [];
   // Indexed, not for-of: iterating a NodeList with for-of costs twice as much in Chromium.
@@ -79,7 +81,7 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
 
   const tally = tallyReadings(readings);
   const isGroup =
-    tally.authorBlocks > 0 ||
+    (tally.authorBlocks > 0 && authorElements.tier === 1) ||
     tally.groupJids > 0 ||
     tally.incomingNames.size > 1 ||
     looksLikeMemberList(header.subtitle);
@@ -121,6 +123,21 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
       selectorTiers: log.toJSON(),
     },
   };
+}
+
+/**
+ * Today's author blocks; on packed-id pages without any, the pre-2025 "Name:" labels. Never both, and never
+ * the labels on today's pages, where the owner's "You:" is the only one left.
+ */
+function findAuthorElements(
+  main: Element,
+  containers: NodeListOf<Element>,
+): { elements: ArrayLike<Element>; tier: number } {
+  const blocks = main.querySelectorAll(selectors.author.tiers[0].selector);
+  if (blocks.length > 0 || containers.length === 0) return { elements: blocks, tier: 1 };
+  const firstId = containers[0]!.getAttribute(MESSAGE_ID_ATTRIBUTE) ?? '';
+  if (classifyMessageId(firstId).format !== 'packed') return { elements: blocks, tier: 1 };
+  return { elements: main.querySelectorAll(selectors.author.tiers[1].selector), tier: 2 };
 }
 
 interface Tally {

@@ -19,6 +19,7 @@ import {
   queryFirstTier,
   whatsAppSelectors as selectors,
 } from './selectors';
+import { DELETED_TEXTS, withoutUnsavedPrefix } from './locale-labels';
 import { findLabelledMedia, type SparseFeatures } from './sparse-features';
 import type { MetadataParser, MessageMetadata } from './timestamp';
 import type { TierLog } from './tier-log';
@@ -57,6 +58,8 @@ export interface RowContext {
   metadata: ContainedCursor;
   texts: ContainedCursor;
   authors: ContainedCursor;
+  /** Which author tier `authors` walks (1: the 2026-05 block; 2: the pre-2025 "Name:" label). */
+  authorTier: number;
 }
 
 const SKIP: RowReading = { kind: 'skip' };
@@ -65,6 +68,7 @@ const NO_FEATURES: SparseFeatures = {};
 const OUTGOING = selectors.outgoingBubble.tiers[0].selector;
 const INCOMING = selectors.incomingBubble.tiers[0].selector;
 const QUOTE_TEXT = selectors.quoteText.tiers[0].selector;
+const QUOTE_AUTHOR_LINE = 'div[role=""]';
 // Class tests on the class string: classList allocates a token list per element, on the hot path.
 const OUTGOING_PATTERN = new RegExp(`(?:^|\\s)${OUTGOING_CLASS}(?:\\s|$)`);
 const INCOMING_PATTERN = new RegExp(`(?:^|\\s)${INCOMING_CLASS}(?:\\s|$)`);
@@ -91,7 +95,10 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   // A deleted message's text is gone; the localized "This message was deleted" is not its text.
   const textElement = features.deleted ? null : findText(container, scope, features.quoteBlock, context);
   const media = features.media ?? (textElement || features.deleted ? undefined : findLabelledMedia(container, log));
-  const hasMarker = media != null || features.deleted === true;
+  // The icon may go while the localized "This message was deleted" stays (locale-labels.ts): rows with
+  // nothing else to read are checked for it.
+  const deleted = features.deleted === true || (!textElement && media == null && isDeletedPlaceholder(scope));
+  const hasMarker = media != null || deleted;
   if (!textElement && !metadataElement && !hasMarker && idShape.format !== 'packed') {
     // A bare-id bubble with no metadata, text or marker: WhatsApp's contact cards and similar (2026-05).
     return SKIP;
@@ -116,7 +123,8 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
 
   // A quote repeats the author block for its own author, inside the metadata element; the row's own block
   // sits before it. (A quote without quote text is not in features.quoteBlock: the metadata test covers it.)
-  const authorElement = context.authors.next(container);
+  // Outgoing rows never show an author block: leave the cursor be (it passes over any label left behind).
+  const authorElement = direction === 'in' ? context.authors.next(container) : null;
   let author: string | null = null;
   if (
     direction === 'in' &&
@@ -125,7 +133,7 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
     !metadataElement?.contains(authorElement)
   ) {
     author = authorName(authorElement) || null;
-    if (author) log.record('author', 1);
+    if (author) log.record('author', context.authorTier);
   }
 
   const reading: MessageRowReading = {
@@ -140,15 +148,25 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   };
   if (features.quoteBlock) reading.quote = readQuote(features.quoteBlock, log);
   if (media) reading.media = media;
-  if (features.deleted) reading.deleted = true;
+  if (deleted) reading.deleted = true;
   if (features.forwarded) reading.forwarded = true;
   return reading;
+}
+
+/** Whether a row with nothing else to read shows a deleted message's placeholder, in any known language. */
+function isDeletedPlaceholder(scope: Element): boolean {
+  for (const span of scope.querySelectorAll(selectors.systemText.tiers[0].selector)) {
+    if (DELETED_TEXTS.has(collapseWhitespace(readVisibleText(span)))) return true;
+  }
+  return false;
 }
 
 /** WhatsApp puts the bubble first in the container; look deeper only when it is not there. */
 function findBubble(container: Element): Element | null {
   const first = container.firstElementChild;
-  if (first && (isOutgoing(first) || hasClass(first, INCOMING_PATTERN))) return first;
+  const name = first?.getAttribute('class');
+  // One class read for both tests: this runs once per row.
+  if (name && (OUTGOING_PATTERN.test(name) || INCOMING_PATTERN.test(name))) return first!;
   return container.querySelector(OUTGOING) ?? container.querySelector(INCOMING);
 }
 
@@ -208,7 +226,17 @@ function readQuote(block: Element, log: TierLog): Quote {
     log.record('quoteAuthor', authorMatch.tier);
     sender = authorName(authorMatch.element) || null;
   }
-  return { sender, text: textElement ? readVisibleText(textElement) : '' };
+  return { sender, text: textElement ? readVisibleText(textElement) : quotedMediaCaption(block) };
+}
+
+/** A quoted photo or voice note shows a caption ("Photo", localized) beside its icon, outside the author line. */
+function quotedMediaCaption(block: Element): string {
+  for (const span of block.querySelectorAll(selectors.systemText.tiers[0].selector)) {
+    if (span.closest(QUOTE_AUTHOR_LINE) || span.matches(selectors.quoteAuthor.tiers[0].selector)) continue;
+    const text = collapseWhitespace(readVisibleText(span));
+    if (text) return text;
+  }
+  return '';
 }
 
 /**
@@ -220,5 +248,5 @@ export function authorName(element: Element): string {
   if (shown.startsWith('~')) shown = shown.slice(1).trimStart();
   if (shown) return shown;
   const label = collapseWhitespace(element.getAttribute('aria-label') ?? '');
-  return label.replace(/^Maybe\s+/, '').replace(/^~\s*/, '').replace(/:$/, '');
+  return withoutUnsavedPrefix(label.replace(/:$/, '')).replace(/^~\s*/, '');
 }

@@ -4,7 +4,8 @@
  * and editor attributes > data-icon > aria-label (localized) > data-testid (comes and goes) > obfuscated
  * classes, which we never use).
  *
- * Each tier is one selector, not a list (the best-guess text fallback, off the hot path, is the exception):
+ * Each tier is one selector, not a list (the best-guess text fallback and the localized label tiers, one
+ * selector per language and all off the hot path, are the exceptions):
  * Chrome's fast paths (by tag, class or id) apply to single selectors only, and a list was about twenty
  * times slower over a 2,000-message pane.
  *
@@ -12,12 +13,25 @@
  * a page for does not creep in, and a fixture edit that silently drops a hook fails loudly.
  */
 
-/** Fixture file names, in fixtures/. One per DOM era, plus a made-up redesign that must not read as ok. */
+import { labelSelector, labelsOf } from './locale-labels';
+
+/**
+ * Fixture file names, in fixtures/. One per DOM era and per interface language (labels in
+ * locale-labels.ts), plus a made-up redesign that must not read as ok.
+ */
 export const FIXTURES = {
   group202605: '2026-05-group.html',
   oneToOne202605: '2026-05-one-to-one.html',
   bareOneToOne202604: '2026-04-bare-one-to-one.html',
   packedGroup202603: '2026-03-packed-group.html',
+  packedGroup202412: '2024-12-packed-group.html',
+  packedOneToOne202412: '2024-12-packed-one-to-one.html',
+  ptBrGroup: '2026-05-pt-br-group.html',
+  ptBrOneToOne: '2026-05-pt-br-one-to-one.html',
+  esGroup: '2026-05-es-group.html',
+  esOneToOne: '2026-05-es-one-to-one.html',
+  deGroup: '2026-05-de-group.html',
+  deOneToOne: '2026-05-de-one-to-one.html',
   redesignUnknown: 'redesign-unknown.html',
 } as const;
 
@@ -27,7 +41,10 @@ export interface SelectorTier {
   readonly selector: string;
   /** Fixtures this tier must match at least once. */
   readonly fixtures: readonly FixtureName[];
-  /** Matches English pages only (an aria-label): missing it elsewhere is expected, not a sign of change. */
+  /**
+   * Matches pages in the languages of locale-labels.ts only (an aria-label, as a selector list): missing it
+   * elsewhere is expected, not a sign of change.
+   */
   readonly localized?: boolean;
   /** Set on icon tiers, which the reader matches by name after one query for all icons (ICON_ELEMENTS). */
   readonly icon?: { readonly name: string; readonly prefix: boolean };
@@ -39,10 +56,27 @@ export interface SelectorEntry {
   readonly tiers: readonly SelectorTier[];
 }
 
-const { group202605: G, oneToOne202605: O, bareOneToOne202604: B, packedGroup202603: P, redesignUnknown: R } =
-  FIXTURES;
-const CURRENT = [G, O, B] as const;
-const ALL_ERAS = [G, O, B, P] as const;
+const {
+  group202605: G,
+  oneToOne202605: O,
+  bareOneToOne202604: B,
+  packedGroup202603: P,
+  packedGroup202412: PG,
+  packedOneToOne202412: PO,
+  ptBrGroup: PTG,
+  ptBrOneToOne: PTO,
+  esGroup: ESG,
+  esOneToOne: ESO,
+  deGroup: DEG,
+  deOneToOne: DEO,
+  redesignUnknown: R,
+} = FIXTURES;
+/** Today's DOM in other interface languages. */
+const LOCALES = [PTG, PTO, ESG, ESO, DEG, DEO] as const;
+const CURRENT = [G, O, B, ...LOCALES] as const;
+const PACKED = [P, PG, PO] as const;
+const ALL_ERAS = [G, O, B, ...LOCALES, ...PACKED] as const;
+const GROUPS_2026 = [G, PTG, ESG, DEG] as const;
 
 /** Hand-written class names WhatsApp's own code uses; direction is read from them. */
 export const INCOMING_CLASS = 'message-in';
@@ -62,6 +96,11 @@ function iconTier(name: string, fixtures: readonly FixtureName[], prefix = false
   return { selector: `span[${ICON_ATTRIBUTE}${prefix ? '^=' : '='}"${name}"]`, fixtures, icon: { name, prefix } };
 }
 
+/** A tier as health notes name it: a localized tier by its English selector, not one per language. */
+export function describeTier(tier: SelectorTier): string {
+  return tier.localized ? tier.selector.split(', ')[0]! : tier.selector;
+}
+
 /** Whether an icon's name (its data-icon value) is the one an icon tier stands for. */
 export function iconMatches(tier: SelectorTier, iconName: string): boolean {
   if (!tier.icon) return false;
@@ -70,6 +109,8 @@ export function iconMatches(tier: SelectorTier, iconName: string): boolean {
 
 /** The 2026-05 author block's name; quotes repeat it for the quoted message's author. */
 const AUTHOR_SPAN = 'span[data-testid="author"]';
+/** Before 2025: a screen-reader label "Name:" at the start of each bubble. */
+const AUTHOR_LABEL = 'span[aria-label$=":"]';
 /** The header's texts are spans: each is tested against the headerTitle and headerSubtitle tiers. */
 export const HEADER_TEXT_ELEMENTS = 'span';
 /** The composer tiers all sit in #main's footer; editables found there are tested against them. */
@@ -98,8 +139,8 @@ export const whatsAppSelectors = {
     purpose: 'the chat subtitle',
     // A group's subtitle lists its members; a person's says "online" or "last seen …".
     tiers: [
-      { selector: 'header[data-testid="conversation-header"] span[title]', fixtures: [G, O] },
-      { selector: '#main header span[title]', fixtures: [G, O, P] },
+      { selector: 'header[data-testid="conversation-header"] span[title]', fixtures: [G, O, ...LOCALES] },
+      { selector: '#main header span[title]', fixtures: [G, O, ...LOCALES, ...PACKED] },
     ],
   },
   messageRow: {
@@ -129,7 +170,7 @@ export const whatsAppSelectors = {
     tiers: [
       // 2026: the class `selectable-text` went away and this test id came back.
       { selector: 'span[data-testid="selectable-text"]', fixtures: CURRENT },
-      { selector: 'span.selectable-text.copyable-text', fixtures: [P] },
+      { selector: 'span.selectable-text.copyable-text', fixtures: PACKED },
     ],
   },
   messageTextGuess: {
@@ -139,65 +180,69 @@ export const whatsAppSelectors = {
   },
   author: {
     purpose: 'group message authors',
-    // 2026-05 author block; omitted on consecutive messages by the same person. Older eras name the
-    // sender in data-pre-plain-text only, so there is no older tier (a loose one would misfire on the
-    // rows where the block is legitimately omitted).
-    tiers: [{ selector: AUTHOR_SPAN, fixtures: [G] }],
+    // 2026-05 author block; omitted on consecutive messages by the same person. Before 2025 every bubble
+    // carried a screen-reader label "Name:" instead (the owner's "You:" too, ignored as outgoing); the reader
+    // looks for it only on packed-id pages without author blocks, where nothing else would match it.
+    tiers: [
+      { selector: AUTHOR_SPAN, fixtures: GROUPS_2026 },
+      { selector: AUTHOR_LABEL, fixtures: [PG, PO] },
+    ],
   },
   quoteBlock: {
     purpose: 'quoted messages',
     tiers: [
-      { selector: 'div[role="button"][aria-label="Quoted message"]', fixtures: [G, O, B], localized: true },
+      // One selector per language (locale-labels.ts), as a list: only ever used with closest() on rare elements.
+      { selector: labelSelector('div[role="button"]', 'aria-label', labelsOf('quotedMessage')), fixtures: [G, O, B, PTG, PTO, ESG, DEG], localized: true },
       // Other languages: the outermost button around the quote text (found with closest()).
-      { selector: 'div[role="button"]', fixtures: [G, O, B, P] },
+      { selector: 'div[role="button"]', fixtures: [G, O, B, P, PG, PO] },
     ],
   },
   quoteText: {
     purpose: 'quoted text',
-    tiers: [{ selector: 'span.quoted-mention', fixtures: [G, O, B, P] }],
+    tiers: [{ selector: 'span.quoted-mention', fixtures: [G, O, B, P, PG, PO, PTG, PTO, ESG, DEG] }],
   },
   quoteAuthor: {
     purpose: 'quoted message authors',
     tiers: [
-      { selector: AUTHOR_SPAN, fixtures: [G, O] },
-      { selector: 'div[role=""] span[dir="auto"]', fixtures: [G, O, B, P] },
+      { selector: AUTHOR_SPAN, fixtures: [G, O, PTG, PTO, ESG, DEG] },
+      { selector: 'div[role=""] span[dir="auto"]', fixtures: [G, O, B, P, PG, PO] },
     ],
   },
   systemText: {
     purpose: 'system notices',
-    tiers: [{ selector: 'span[dir="auto"]', fixtures: [G, O, P] }],
+    tiers: [{ selector: 'span[dir="auto"]', fixtures: [G, O, P, PG, PTG, DEG] }],
   },
   forwardedMarker: {
     purpose: 'forwarded markers',
     tiers: [
-      iconTier('forward-refreshed', [G, O]),
-      iconTier('forwarded', [P]),
+      iconTier('forward-refreshed', [G, O, PTG, PTO, ESG, DEG, DEO]),
+      iconTier('forwarded', [P, PG]),
     ],
   },
   deletedMarker: {
     purpose: 'deleted-message markers',
-    tiers: [iconTier('recalled', [G, O])],
+    tiers: [iconTier('recalled', [G, O, PG, PTG, PTO, ESG, DEG])],
   },
   imageMedia: {
     purpose: 'pictures',
     tiers: [
       // A picture not yet downloaded has no blob image; this label is looked for only in rows with nothing
       // else to read (see findLabelledMedia), to spare a pane-wide query on every div.
-      { selector: 'div[role="button"][aria-label="Open picture"]', fixtures: [G, O], localized: true },
-      { selector: 'img[src^="blob:"]', fixtures: [G, O, P] },
+      { selector: labelSelector('div[role="button"]', 'aria-label', labelsOf('openPicture')), fixtures: [G, O, PG, PTG, ESG, DEG], localized: true },
+      { selector: 'img[src^="blob:"]', fixtures: [G, O, P, PG, PTG, ESG, DEG] },
     ],
   },
   voiceMedia: {
     purpose: 'voice messages',
     tiers: [
-      iconTier('audio-play', [G]),
-      { selector: 'button[aria-label="Play voice message"]', fixtures: [G, P], localized: true },
+      iconTier('audio-play', [G, PTG, ESO, DEG]),
+      { selector: labelSelector('button', 'aria-label', labelsOf('playVoiceMessage')), fixtures: [G, P, PG, PTG, ESO, DEG], localized: true },
     ],
   },
   voiceDuration: {
     purpose: 'voice message durations',
     // aria-valuetext reads "0:00/0:37": position/length.
-    tiers: [{ selector: '[role="slider"][aria-valuetext]', fixtures: [G, P] }],
+    tiers: [{ selector: '[role="slider"][aria-valuetext]', fixtures: [G, P, PG, PTG, ESO, DEG] }],
   },
   documentMedia: {
     purpose: 'documents',

@@ -72,8 +72,16 @@ export function findSparseFeatures(pane: Element, log: TierLog): Map<Element, Sp
   const mark = (element: Element, name: MarkerName, tier: number) => {
     // Markers are rare, so each may afford a closest(): a quote without quote text (a quoted photo) is only
     // known by its label.
-    if (element.closest(QUOTE_LABELLED)) return;
+    const labelledQuote = element.closest(QUOTE_LABELLED);
     const entry = foundFor(element);
+    if (labelledQuote) {
+      // A quote of a photo or voice note has no quote text: its label is all that tells it apart.
+      if (entry && !entry.features.quoteBlock) {
+        log.record('quoteBlock', 1);
+        entry.features.quoteBlock = labelledQuote;
+      }
+      return;
+    }
     if (!entry || entry.features.quoteBlock?.contains(element)) return;
     if (tier < (entry.markers.get(name) ?? Infinity)) entry.markers.set(name, tier);
   };

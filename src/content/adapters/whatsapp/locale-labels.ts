@@ -1,0 +1,101 @@
+/**
+ * WhatsApp Web's interface labels, per interface language, as data: the only place a localized string lives.
+ * Selectors built from them (selectors.ts) are flagged `localized`: missing them on a page in a language not
+ * listed here is expected, and the reader falls back to a structural tier without degrading health.
+ *
+ * English labels come from shared/research/messenger-dom.md. The others follow WhatsApp's published
+ * translations as best known; none was checked against the live site, so every use has a structural
+ * fallback, and a label missing here costs precision (a quoted photo, a deleted message without its icon),
+ * never a wrong read. Add a language by adding an entry; the fixtures for it go in fixtures/ (selectors.ts).
+ */
+export interface InterfaceLabels {
+  /** aria-label of a reply's quote block. */
+  readonly quotedMessage: string;
+  /** The placeholder text of a deleted message: someone else's, then the owner's own. */
+  readonly deleted: readonly string[];
+  /** The visible "Forwarded" line (the icon is the primary hook). */
+  readonly forwarded: string;
+  /** aria-label of a picture's button (a picture not yet downloaded has nothing else). */
+  readonly openPicture: string;
+  /** aria-label of a voice message's play button (older pages). */
+  readonly playVoiceMessage: string;
+  /** The "Edited" mark beside the time. */
+  readonly edited: string;
+  /** The owner's screen-reader label on outgoing bubbles, colon included. */
+  readonly you: string;
+  /**
+   * Words WhatsApp puts before an unsaved contact's profile name in aria-labels ("Maybe Ravi"). Only the
+   * English one is known; the visible name (with its "~" mark) is read first in every language anyway.
+   */
+  readonly unsavedContactPrefixes: readonly string[];
+}
+
+export const INTERFACE_LABELS = {
+  en: {
+    quotedMessage: 'Quoted message',
+    deleted: ['This message was deleted', 'You deleted this message'],
+    forwarded: 'Forwarded',
+    openPicture: 'Open picture',
+    playVoiceMessage: 'Play voice message',
+    edited: 'Edited',
+    you: 'You:',
+    unsavedContactPrefixes: ['Maybe'],
+  },
+  'pt-BR': {
+    quotedMessage: 'Mensagem citada',
+    deleted: ['Esta mensagem foi apagada', 'Você apagou esta mensagem'],
+    forwarded: 'Encaminhada',
+    openPicture: 'Abrir imagem',
+    playVoiceMessage: 'Reproduzir mensagem de voz',
+    edited: 'Editada',
+    you: 'Você:',
+    unsavedContactPrefixes: [],
+  },
+  es: {
+    quotedMessage: 'Mensaje citado',
+    deleted: ['Se eliminó este mensaje', 'Eliminaste este mensaje'],
+    forwarded: 'Reenviado',
+    openPicture: 'Abrir imagen',
+    playVoiceMessage: 'Reproducir mensaje de voz',
+    edited: 'Editado',
+    you: 'Tú:',
+    unsavedContactPrefixes: [],
+  },
+  de: {
+    quotedMessage: 'Zitierte Nachricht',
+    deleted: ['Diese Nachricht wurde gelöscht', 'Du hast diese Nachricht gelöscht'],
+    forwarded: 'Weitergeleitet',
+    openPicture: 'Bild öffnen',
+    playVoiceMessage: 'Sprachnachricht abspielen',
+    edited: 'Bearbeitet',
+    you: 'Du:',
+    unsavedContactPrefixes: [],
+  },
+} as const satisfies Record<string, InterfaceLabels>;
+
+export type InterfaceLanguage = keyof typeof INTERFACE_LABELS;
+
+const LANGUAGES = Object.values(INTERFACE_LABELS) as readonly InterfaceLabels[];
+
+/** Every language's value of one label, English first, without repeats (Spanish and Portuguese share some). */
+export function labelsOf(key: 'quotedMessage' | 'forwarded' | 'openPicture' | 'playVoiceMessage' | 'edited' | 'you'): string[] {
+  return [...new Set(LANGUAGES.map((labels) => labels[key]))];
+}
+
+/** One selector list matching `element[attribute="<label>"]` for every language's label. */
+export function labelSelector(element: string, attribute: string, labels: readonly string[]): string {
+  return labels.map((label) => `${element}[${attribute}="${label.replace(/["\\]/g, '\\$&')}"]`).join(', ');
+}
+
+/** "This message was deleted" and the owner's own, in every language, for rows that lost their icon. */
+export const DELETED_TEXTS: ReadonlySet<string> = new Set(LANGUAGES.flatMap((labels) => labels.deleted));
+
+const UNSAVED_PREFIX = new RegExp(
+  `^(?:${[...new Set(LANGUAGES.flatMap((labels): readonly string[] => labels.unsavedContactPrefixes))].join('|')})\\s+`,
+  'u',
+);
+
+/** An aria-label's name without the unsaved-contact word ("Maybe Ravi" -> "Ravi"). */
+export function withoutUnsavedPrefix(label: string): string {
+  return label.replace(UNSAVED_PREFIX, '');
+}
