@@ -32,6 +32,18 @@ describe('runTask', () => {
     expect((await world.services.history.forChat('whatsapp:Ana'))[0]!.suggestions).toEqual(['Yes!', 'Sure', 'Maybe']);
   });
 
+  it('forwards a provider retry as a notice before the text', async () => {
+    const world = await withAssistant();
+    world.setStream(async function* () {
+      yield { type: 'warning', warning: { type: 'retrying', message: 'Rate limited; retrying in 3 s' } };
+      yield { type: 'text-delta', text: 'Hi' };
+      yield { type: 'finish', reason: 'stop' };
+    });
+    const messages = await run(world);
+    expect(messages.map((message) => message.type)).toEqual(['start', 'notice', 'delta', 'end']);
+    expect(messages[1]).toEqual({ type: 'notice', text: 'Rate limited; retrying in 3 s' });
+  });
+
   it('says to set up an assistant when none is configured', async () => {
     const messages = await run();
     expect(messages).toEqual([{ type: 'error', error: expect.objectContaining({ kind: 'config', message: 'No assistant is set up yet.' }) }]);

@@ -71,6 +71,9 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
         emit({ type: 'delta', text: part.text });
       } else if (part.type === 'finish') {
         finishReason = part.reason;
+      } else if (part.type === 'warning' && part.warning.type === 'retrying') {
+        // A silent wait of several seconds looks like a hang; say why we wait.
+        emit({ type: 'notice', text: part.warning.message });
       }
     }
     if (signal.aborted) return;

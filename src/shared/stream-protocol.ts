@@ -86,6 +86,8 @@ export type ServerStreamMessage =
    */
   | { type: 'consent-required'; preview: SendPreview }
   | { type: 'delta'; text: string }
+  /** Something the user should know while waiting, e.g. the provider is rate-limiting and we retry. */
+  | { type: 'notice'; text: string }
   | {
       type: 'end';
       finishReason: string;

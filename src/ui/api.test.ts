@@ -83,6 +83,15 @@ describe('startTask', () => {
     expect(port.posted).toEqual([{ type: 'start', tabId: 7, task: 'reply' }]);
   });
 
+  it('routes a notice to its handler and ignores a malformed one', () => {
+    const { port, api } = setup();
+    const onNotice = vi.fn();
+    api.startTask(7, 'reply', { ...handlers(), onNotice });
+    port.receive({ type: 'notice', text: 'Rate limited; retrying in 1 s' });
+    port.receive({ type: 'notice', text: { html: '<b>' } });
+    expect(onNotice.mock.calls).toEqual([['Rate limited; retrying in 1 s']]);
+  });
+
   it('routes start, deltas and end to the handlers', () => {
     const { port, api } = setup();
     const h = handlers();

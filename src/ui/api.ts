@@ -95,6 +95,8 @@ export interface TaskHandlers {
   onConsentRequired?(preview: SendPreview): void;
   onStart?(info: TaskStartInfo): void;
   onDelta(text: string): void;
+  /** Why the answer is slow to come (the provider asked us to wait and retry). */
+  onNotice?(text: string): void;
   onEnd(end: TaskEnd): void;
   onError(error: UserFacingError): void;
 }
@@ -155,6 +157,7 @@ function isServerStreamMessage(value: unknown): value is ServerStreamMessage {
     case 'end':
       return true;
     case 'delta':
+    case 'notice':
       return typeof message.text === 'string';
     case 'error':
       return isUserFacingError(message.error);
@@ -220,6 +223,9 @@ export function createUiApi(deps: MessagingDeps): UiApi {
           }
           case 'delta':
             handlers.onDelta(raw.text);
+            break;
+          case 'notice':
+            handlers.onNotice?.(raw.text);
             break;
           case 'end': {
             settle();

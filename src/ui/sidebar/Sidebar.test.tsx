@@ -94,6 +94,20 @@ describe('sidebar status', () => {
 });
 
 describe('suggest replies', () => {
+  it('says why it waits while the provider asks to retry, until text arrives', async () => {
+    const { container, api, frames } = await setup();
+    await click(getByTestId(container, 'action-reply'));
+    const task = api.lastTask;
+    await act(() => {
+      task.start();
+      task.notice('Rate limited; retrying in 3 s');
+    });
+    expect(getByTestId(container, 'task-status').textContent).toBe('Rate limited; retrying in 3 s');
+    await act(() => task.delta('Sure'));
+    await frames.flush();
+    expect(getByTestId(container, 'task-status').textContent).not.toContain('retrying');
+  });
+
   it('streams suggestions into cards, one render per frame', async () => {
     const { container, api, frames } = await setup();
     await click(getByTestId(container, 'action-reply'));

@@ -5,10 +5,11 @@ interface Props {
   task: TaskRunState;
 }
 
-function sentence({ phase, suggestions, output, source, finishReason, request }: TaskRunState): string | null {
+function sentence({ phase, suggestions, output, source, finishReason, request, notice }: TaskRunState): string | null {
   const task = request?.task ?? 'reply';
   switch (phase) {
     case 'streaming':
+      if (notice) return notice;
       return source ? workingSentence(task, source.assistantName) : 'Reading the chat…';
     case 'stopped':
       return 'Stopped';

@@ -31,6 +31,8 @@ export interface TaskRunState {
   finishReason: string | null;
   /** What the background asks to send to a remote assistant, awaiting the user's answer; else null. */
   consent: SendPreview | null;
+  /** Why the run waits (e.g. retrying after a rate limit); cleared when text arrives. */
+  notice: string | null;
 }
 
 const IDLE: TaskRunState = {
@@ -45,6 +47,7 @@ const IDLE: TaskRunState = {
   error: null,
   finishReason: null,
   consent: null,
+  notice: null,
 };
 
 function sameList(a: string[], b: string[]): boolean {
@@ -114,8 +117,13 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
             if (!isCurrent()) return;
             setState((previous) => ({ ...previous, source: info, chatUrls: info.chatUrls ?? previous.chatUrls }));
           },
+          onNotice(text) {
+            if (!isCurrent()) return;
+            setState((previous) => ({ ...previous, notice: text }));
+          },
           onDelta(text) {
             if (!isCurrent()) return;
+            if (buffer.current === '') setState((previous) => (previous.notice ? { ...previous, notice: null } : previous));
             buffer.current += text;
             cancelFrame.current ??= scheduleFrame(() => {
               cancelFrame.current = null;
@@ -131,6 +139,7 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
             setState((previous) => ({
               ...previous,
               consent: null,
+              notice: null,
               phase: 'done',
               output: shown.output,
               suggestions: TASK_OUTPUT[task] === 'drafts' ? finals : [],
@@ -142,7 +151,7 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
             if (!isCurrent()) return;
             handle.current = null;
             flush(run, task);
-            setState((previous) => ({ ...previous, phase: 'error', error, consent: null }));
+            setState((previous) => ({ ...previous, phase: 'error', error, consent: null, notice: null }));
           },
         },
         request.options,

@@ -27,6 +27,9 @@ export class FakeTask {
   delta(text: string) {
     this.handlers.onDelta(text);
   }
+  notice(text: string) {
+    this.handlers.onNotice?.(text);
+  }
   end(suggestions?: string[], finishReason = 'stop') {
     this.handlers.onEnd(suggestions ? { finishReason, suggestions } : { finishReason });
   }
