@@ -4,17 +4,11 @@
  * cookies or referrer, and records each request in the egress log the options page shows.
  */
 import type { GuardedFetch } from '../providers/types';
+import type { EgressLogEntry } from '../shared/protocol';
 import { BackgroundError, userError } from './errors';
 
-export interface EgressEntry {
-  time: number;
-  origin: string;
-  method: string;
-  bytes: number;
-  chatKey: string | null;
-  action: string;
-  status: number | null;
-}
+/** What the guard records for one request; storage adds the row id. */
+export type EgressEntry = Omit<EgressLogEntry, 'id'>;
 
 export interface EgressContext {
   allowedOrigin: string;

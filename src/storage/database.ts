@@ -4,23 +4,15 @@
  * Every schema change is a new version with its own upgrade; never edit an old version.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { HistoryEntry } from '../shared/protocol';
+import type { EgressLogEntry, HistoryEntry } from '../shared/protocol';
 
 export interface SecretRecord {
   assistantId: string;
   apiKey: string;
 }
 
-export interface EgressRecord {
-  id?: number;
-  time: number;
-  origin: string;
-  method: string;
-  bytes: number;
-  chatKey: string | null;
-  action: string;
-  status: number | null;
-}
+/** The stored row is exactly what the options page lists. */
+export type EgressRecord = EgressLogEntry;
 
 /** A chat's privacy choices (schema version 2), keyed by the adapter's chatKey. */
 export interface ConsentRecord {
