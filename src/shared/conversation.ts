@@ -51,6 +51,13 @@ export interface Conversation {
   health: Health;
   /** A stable key for the open chat, for per-chat history. Not part of the contract's required fields. */
   chatKey?: string;
+  /** Id of the first message after WhatsApp's "N unread messages" divider, when the chat shows one. */
+  unreadFromId?: string;
+  /**
+   * How a scoped read (see protocol.ts ReadScope) went: `complete` false when the scope could not be fully
+   * covered (the chat's start was reached first, the history limit, or the user cancelled), so the UI can say so.
+   */
+  coverage?: { scope: 'visible' | 'last' | 'since-unread' | 'selection'; complete: boolean; reachedChatStart: boolean; note?: string };
 }
 
 /** What a composer writer reports after an insert. */

@@ -9,6 +9,22 @@ import type { AssistantView } from './settings';
 import { AssistantSchema } from './settings';
 import type { UserFacingError } from './errors';
 
+/**
+ * Which messages a task reads (minimisation: only what the task needs is sent).
+ * - `visible`: the rows rendered now.
+ * - `last`: the newest `count` messages, loading older history when fewer are rendered.
+ * - `since-unread`: from the unread divider on (loading history up to it); `visible` when there is none.
+ * - `selection`: only the messages the user selected in the page.
+ */
+export const MAX_HISTORY_MESSAGES = 2_000;
+export const ReadScopeSchema = v.variant('kind', [
+  v.object({ kind: v.literal('visible') }),
+  v.object({ kind: v.literal('last'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_HISTORY_MESSAGES)) }),
+  v.object({ kind: v.literal('since-unread') }),
+  v.object({ kind: v.literal('selection') }),
+]);
+export type ReadScope = v.InferOutput<typeof ReadScopeSchema>;
+
 /** The most egress-log entries one request returns. */
 export const EGRESS_LOG_PAGE = 200;
 
@@ -73,7 +89,12 @@ export const payloadSchemas = {
   }),
   'ui->background:open-sidebar': v.object({ tabId: v.optional(tabId), windowId: v.optional(v.number()) }),
   // background -> content
-  'background->content:read-conversation': v.object({}),
+  /**
+   * Reads the open chat. Without `scope`, what is rendered now. With one, the content script first
+   * scrolls WhatsApp's virtualized list to load older rows until the scope is covered (or the chat's start,
+   * or `MAX_HISTORY_MESSAGES`), restores the user's scroll position, and returns only the messages in scope.
+   */
+  'background->content:read-conversation': v.object({ scope: v.optional(ReadScopeSchema) }),
   'background->content:insert-draft': v.object({ text: draftText }),
   /** What the user has typed in the message box (rewrite reads it). */
   'background->content:read-draft': v.object({}),
