@@ -15,7 +15,7 @@ export const MESSENGER_MATCHES = ['https://web.whatsapp.com/*'];
 const COMMANDS = {
   'suggest-replies': {
     suggested_key: { default: 'Alt+Shift+S' },
-    description: 'Suggest replies in the open chat',
+    description: '__MSG_commandSuggestReplies__',
   },
 };
 
@@ -25,7 +25,9 @@ export function buildManifest(browser: TargetBrowser) {
     name: 'Aside',
     short_name: 'Aside',
     version: packageJson.version,
-    description: packageJson.description,
+    // The store and extensions page show the description in the browser's language (public/_locales).
+    default_locale: 'en',
+    description: '__MSG_extDescription__',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_popup: 'extension-pages/popup.html', default_title: 'Aside' },
     options_ui: { page: 'extension-pages/options.html', open_in_tab: true },
@@ -47,7 +49,7 @@ export function buildManifest(browser: TargetBrowser) {
         ...COMMANDS,
         _execute_sidebar_action: {
           suggested_key: { default: 'Alt+Shift+Y' },
-          description: 'Open the Aside sidebar',
+          description: '__MSG_commandOpenSidebar__',
         },
       },
       browser_specific_settings: {
@@ -79,7 +81,7 @@ export function buildManifest(browser: TargetBrowser) {
       ...COMMANDS,
       'open-sidebar': {
         suggested_key: { default: 'Alt+Shift+Y' },
-        description: 'Open the Aside sidebar',
+        description: '__MSG_commandOpenSidebar__',
       },
     },
   });

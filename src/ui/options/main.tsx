@@ -1,11 +1,13 @@
 import { render } from 'preact';
 import { browser } from '../../platform/browser';
 import { createUiApi, messagingFrom } from '../api';
+import { installBrowserMessages } from '../i18n';
 import { Options } from './Options';
 import { extensionOriginFrom, originPattern, type OptionsHost } from './options-host';
 import '../common/base.css';
 import './options.css';
 
+installBrowserMessages(browser.i18n);
 const api = createUiApi(messagingFrom(browser.runtime));
 
 const host: OptionsHost = {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from '../../platform/browser';
 import { createUiApi, messagingFrom } from '../api';
+import { installBrowserMessages } from '../i18n';
 import { Sidebar } from './Sidebar';
 import { pendingActionsFrom } from './pending-action';
 import { activeTabTracker, fixedTabTracker, parseTabParam } from './tab-tracker';
@@ -8,6 +9,7 @@ import { loadMarkdownParser } from '../render';
 import '../common/base.css';
 import './sidebar.css';
 
+installBrowserMessages(browser.i18n);
 const api = createUiApi(messagingFrom(browser.runtime));
 const boundTab = parseTabParam(location.search);
 const tabs = boundTab === null ? activeTabTracker(browser) : fixedTabTracker(boundTab, browser);
