@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { buildManifest, type TargetBrowser } from './manifest.config';
+import { LOCALES, readLocaleCatalogue } from './src/ui/i18n/catalogue-files';
 
 const browser: TargetBrowser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 // Where the targets go (default dist/<browser>). scripts/package.mjs builds elsewhere when asked, so its
@@ -12,6 +13,15 @@ const outRoot = process.env.ASIDE_OUT_DIR || 'dist';
 export default defineConfig({
   plugins: [
     preact(),
+    {
+      // The browser reads _locales/<locale>/messages.json; the source keeps one file per area (src/ui/i18n).
+      name: 'aside-locales',
+      generateBundle() {
+        for (const locale of LOCALES) {
+          this.emitFile({ type: 'asset', fileName: `_locales/${locale}/messages.json`, source: JSON.stringify(readLocaleCatalogue(locale)) });
+        }
+      },
+    },
     crx({
       manifest: buildManifest(browser),
       browser,

@@ -5,16 +5,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Catalogue } from './catalogue-source';
+import { LOCALES_DIR, areaFiles, readLocaleCatalogue } from './catalogue-files';
 import { createCatalogueSource } from './catalogue-source';
 
 const ROOT = resolve(__dirname, '../../..');
-const LOCALES_DIR = join(ROOT, 'public', '_locales');
 const REQUIRED_LOCALES = ['en', 'pt_BR', 'es', 'de'];
-
-function catalogue(locale: string): Catalogue {
-  return JSON.parse(readFileSync(join(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Catalogue;
-}
+const catalogue = readLocaleCatalogue;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,6 +29,15 @@ const english = catalogue('en');
 describe('locale catalogues', () => {
   it('ships English, Portuguese (Brazil), Spanish and German', () => {
     expect(readdirSync(LOCALES_DIR).sort()).toEqual([...REQUIRED_LOCALES].sort());
+  });
+
+  it('splits every locale into the same area files', () => {
+    for (const locale of REQUIRED_LOCALES) expect(areaFiles(locale), locale).toEqual(areaFiles('en'));
+  });
+
+  it('types every English area file as message keys', () => {
+    const typed = readFileSync(join(__dirname, 'message-keys.ts'), 'utf8');
+    for (const file of areaFiles('en')) expect(typed, `message-keys.ts imports ${file}`).toContain(`./locales/en/${file}'`);
   });
 
   it('describes every English message for translators', () => {

@@ -1,15 +1,14 @@
 /**
- * Every string the interface shows comes from the browser's i18n catalogue (public/_locales/<locale>/messages.json),
+ * Every string the interface shows comes from the browser's i18n catalogue (src/ui/i18n/locales/<locale>/<area>.json, merged at build),
  * so the pages speak the browser's language: English, Portuguese (Brazil), Spanish or German.
  *
  * Pages install the browser's `i18n.getMessage` in their entry file; unit tests install the English catalogue.
  * The source is module state on purpose: every component needs it, and threading it through props would
  * touch every component for no gain in testability.
  */
-import type enMessages from '../../../public/_locales/en/messages.json';
+import type { MessageKey } from './message-keys';
 
-/** A key of the English catalogue, the reference every other locale must match. */
-export type MessageKey = keyof typeof enMessages;
+export type { MessageKey };
 
 /** The signature of `browser.i18n.getMessage`: '' for an unknown key. */
 export type GetMessage = (key: string, substitutions?: string | string[]) => string;

@@ -1,6 +1,6 @@
-/** Unit tests render the interface in English, read from the same catalogue the browser uses. */
-import en from '../../../public/_locales/en/messages.json';
-import { createCatalogueSource, type Catalogue } from './catalogue-source';
+/** Unit tests render the interface in English, read from the same catalogue files the build merges. */
+import { readLocaleCatalogue } from './catalogue-files';
+import { createCatalogueSource } from './catalogue-source';
 import { installMessageSource } from './message-source';
 
-installMessageSource(createCatalogueSource(en as Catalogue));
+installMessageSource(createCatalogueSource(readLocaleCatalogue('en')));
