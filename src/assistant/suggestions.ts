@@ -51,7 +51,8 @@ export function singleDraft(raw: string): string[] {
 
 /** Drafts of a drafting task's (partial or complete) answer. */
 export function draftsFor(task: string, raw: string): string[] {
-  return task === 'rewrite' ? singleDraft(raw) : splitSuggestions(raw).slice(0, SUGGESTION_COUNT);
+  // A rewrite and a template's answer are one text each: never split, even when they hold a list or ---.
+  return task === 'rewrite' || task === 'template' ? singleDraft(raw) : splitSuggestions(raw).slice(0, SUGGESTION_COUNT);
 }
 
 function cleanDraft(part: string): string {

@@ -84,7 +84,15 @@ export function acceptTaskPort(
     if (controller && !controller.signal.aborted) return; // One task at a time per port.
     const current = new AbortController();
     controller = current;
-    const options = { tone: message.tone, question: message.question, targetLanguage: message.targetLanguage };
+    const options = {
+      tone: message.tone,
+      question: message.question,
+      targetLanguage: message.targetLanguage,
+      replyTo: message.replyTo,
+      rewriteMode: message.rewriteMode,
+      template: message.template,
+      scope: message.scope,
+    };
     void run(services, { tabId: message.tabId, task: message.task, options, signal: current.signal, emit, askConsent: askConsent(current.signal) });
   });
   return true;

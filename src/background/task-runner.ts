@@ -5,7 +5,10 @@
  */
 import { collectUrls } from '../assistant/drafts/foreign-urls';
 import { TASK_DEFINITIONS, type TaskDefinition } from '../assistant/tasks/registry';
-import { MAX_DRAFT_LENGTH } from '../shared/protocol';
+import { MAX_DRAFT_LENGTH, type ReadScope } from '../shared/protocol';
+import type { Conversation } from '../shared/conversation';
+import { coverageNotice, scopeForRun, selectionUnsupported, trimToScope } from '../assistant/privacy/minimise';
+import { answerRestorer, originalSourceTexts, preparePrivateInput, withPlaceholderRule } from '../assistant/privacy/request-privacy';
 import type { ConsentDecision, SendPreview, ServerStreamMessage, TaskName, TaskOptions } from '../shared/stream-protocol';
 import type { PromptMessage } from '../providers/types';
 import { providerFor, resolveActiveAssistant, type ActiveAssistant } from './active-assistant';
@@ -35,29 +38,57 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     const definition = TASK_DEFINITIONS[request.task];
     const missing = definition.missingInput?.(options);
     if (missing) throw new BackgroundError(userError('config', missing, 'Fill it in, then start again.'));
-    const active = await resolveActiveAssistant(services);
+    let active = await resolveActiveAssistant(services);
     await requireMessengerTab(services, request.tabId);
-    const conversation = await services.tabs.sendToContent(request.tabId, 'background->content:read-conversation', {});
+    // Minimisation: only the scope the user chose (this run's, else the setting's) is read and prompted.
+    const privacy = (await services.settings.load()).settings.privacy;
+    const scope = scopeForRun(privacy.readScope, options.scope);
+    const conversation = trimToScope(await readConversationInScope(services, request.tabId, scope), scope);
+    const scopeNotice = coverageNotice(conversation, scope);
+    if (scopeNotice) emit({ type: 'notice', text: scopeNotice });
     const chatKey = conversation.chatKey ?? null;
+    // The assistant the user picked for this chat in the popup, if any, answers instead of the default.
+    if (chatKey !== null) active = await resolveActiveAssistant(services, chatKey);
     await refuseLocalOnlyChat(services, active, chatKey);
     if (conversation.health.status === 'unreadable') {
       throw new BackgroundError(
         userError('adapter', `Aside can’t read this chat: ${conversation.health.notes?.join(' ') || 'the page does not look like an open chat.'}`, 'Open a chat in WhatsApp Web and try again.'),
       );
     }
+    if (conversation.messages.length === 0 && scope.kind === 'selection') {
+      throw new BackgroundError(userError('adapter', 'No messages are selected in the chat.', 'Select the messages Aside should read in WhatsApp (Select messages), or pick another scope.'));
+    }
+    if (selectionUnsupported(conversation, scope)) {
+      throw new BackgroundError(userError('adapter', 'This page cannot tell Aside which messages you selected, so nothing was read or sent.', 'Reload the WhatsApp Web tab, or pick another scope in the sidebar.'));
+    }
     if (conversation.messages.length === 0) {
       throw new BackgroundError(userError('adapter', 'This chat has no messages Aside can read yet.', 'Scroll the chat or open another one.'));
     }
-    const draft = definition.needsDraft ? await readDraft(services, request.tabId) : undefined;
-    const prompt = definition.buildPrompt(conversation, { ...options, draft });
+    const needsDraft = typeof definition.needsDraft === 'function' ? definition.needsDraft(options) : definition.needsDraft;
+    const draft = needsDraft ? await readDraft(services, request.tabId) : undefined;
+    // Pseudonymisation (remote assistants only: for a local one nothing leaves the machine). The preview,
+    // the request and the egress log all see the same pseudonymised prompt; the answer is restored below.
+    const input = preparePrivateInput(conversation, { ...options, draft, context: active.assistant }, privacy.pseudonymise && active.locality === 'remote');
+    const prompt = withPlaceholderRule(definition.buildPrompt(input.conversation, input.options), input.pseudonymiser);
+    // Only the newest messages that fit the model's context window were kept: say so before the answer.
+    if (prompt.contextNotice) emit({ type: 'notice', text: prompt.contextNotice });
     if (prompt.includedMessages === 0 && definition.nothingToRead) {
       throw new BackgroundError(userError('adapter', definition.nothingToRead, 'Open a chat with messages from others.'));
     }
-    const chatUrls = collectUrls(prompt.sourceTexts);
+    const chatUrls = collectUrls(originalSourceTexts(prompt, input.pseudonymiser));
     await obtainConsent(services, active, chatKey, prompt.messages, request);
     if (signal.aborted) return;
-    const provider = providerFor(services, active, { chatKey, action: request.task });
-    emit({ type: 'start', assistantName: active.assistant.name, model: active.assistant.model, locality: active.locality, chatUrls });
+    // Incognito: the egress log keeps the request (it is a security record) but not which chat it was for.
+    const provider = providerFor(services, active, { chatKey: privacy.incognito ? null : chatKey, action: request.task });
+    const restorer = answerRestorer(input.pseudonymiser);
+    emit({
+      type: 'start',
+      assistantName: active.assistant.name,
+      model: active.assistant.model,
+      locality: active.locality,
+      chatUrls,
+      ...(prompt.references ? { references: prompt.references } : {}),
+    });
     let finishReason = 'stop';
     for await (const part of provider.doStream({
       messages: prompt.messages,
@@ -67,8 +98,12 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     })) {
       if (signal.aborted) return;
       if (part.type === 'text-delta') {
-        text += part.text;
-        emit({ type: 'delta', text: part.text });
+        // Placeholders go back to the real names and numbers here, before the sidebar sees any text.
+        const shown = restorer.push(part.text);
+        if (shown) {
+          text += shown;
+          emit({ type: 'delta', text: shown });
+        }
       } else if (part.type === 'finish') {
         finishReason = part.reason;
       } else if (part.type === 'warning' && part.warning.type === 'retrying') {
@@ -77,9 +112,15 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
       }
     }
     if (signal.aborted) return;
+    const tail = restorer.flush();
+    if (tail) {
+      text += tail;
+      emit({ type: 'delta', text: tail });
+    }
     const suggestions = definition.suggestionsFrom?.(text);
     emit({ type: 'end', finishReason, suggestions, chatUrls });
-    if (conversation.chatKey) {
+    // Incognito: nothing of this run is written to history.
+    if (conversation.chatKey && !privacy.incognito) {
       await recordHistory(services, definition, {
         chatKey: conversation.chatKey,
         task: request.task,
@@ -93,6 +134,14 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     if (signal.aborted) return;
     emit({ type: 'error', error: toUserFacingError(error) });
   }
+}
+
+/**
+ * Reads the chat in `scope`. The content script loads older history as needed and reports `coverage`.
+ * (One place to point at the adapter's `readConversation` once it exists.)
+ */
+async function readConversationInScope(services: BackgroundServices, tabId: number, scope: ReadScope): Promise<Conversation> {
+  return services.tabs.sendToContent(tabId, 'background->content:read-conversation', { scope });
 }
 
 /** A chat the user marked "local only" never goes to a remote assistant: refused before anything is built. */

@@ -5,9 +5,10 @@
  */
 import * as v from 'valibot';
 import type { Conversation, InsertResult } from './conversation';
-import type { AssistantView } from './settings';
-import { AssistantSchema } from './settings';
+import type { AssistantView, PrivacySettings } from './settings';
+import { AssistantSchema, ReadScopeSettingSchema } from './settings';
 import type { UserFacingError } from './errors';
+import { TemplateIdSchema, TemplateListSchema, type PromptTemplate } from './templates';
 
 /**
  * Which messages a task reads (minimisation: only what the task needs is sent).
@@ -25,6 +26,61 @@ export const ReadScopeSchema = v.variant('kind', [
 ]);
 export type ReadScope = v.InferOutput<typeof ReadScopeSchema>;
 
+/**
+ * What the content script's watch reports when the open chat changes: enough for the sidebar's status line
+ * (TabState's conversation) and to tell new messages apart, and no message text.
+ */
+const shortText = v.pipe(v.string(), v.maxLength(1_000));
+export const ConversationSummarySchema = v.object({
+  site: v.pipe(v.string(), v.maxLength(64)),
+  title: shortText,
+  isGroup: v.boolean(),
+  chatKey: v.optional(shortText),
+  health: v.object({
+    status: v.picklist(['ok', 'degraded', 'unreadable']),
+    notes: v.optional(v.pipe(v.array(shortText), v.maxLength(50))),
+  }),
+  messageCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lastMessageId: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+});
+export type ConversationSummary = v.InferOutput<typeof ConversationSummarySchema>;
+
+/**
+ * The live watch's port (sidebar <-> background): the sidebar names the tab it shows (again when it moves to
+ * another); the background sends that tab's chat summaries while the port is open. Closing the port (the
+ * sidebar closed) ends the watch, and with the last watcher of a tab the content script's observer stops.
+ */
+export const WATCH_PORT_NAME = 'aside-conversation-watch';
+export const WatchClientMessageSchema = v.object({ type: v.literal('watch'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+export type WatchClientMessage = v.InferOutput<typeof WatchClientMessageSchema>;
+export interface WatchServerMessage {
+  type: 'conversation-changed';
+  tabId: number;
+  summary: ConversationSummary;
+}
+
+/** A settings file larger than this is not one Aside wrote (a few hundred assistants fit in far less). */
+export const MAX_SETTINGS_FILE_CHARACTERS = 512_000;
+
+/** What Options → Data → Export downloads. `settings` is the whole validated settings object; keys are never in it. */
+export interface SettingsFile {
+  format: 'aside-settings';
+  version: 1;
+  exportedAt: string;
+  settings: Record<string, unknown>;
+  /** Assistants that had an API key here: the key is not in the file, and must be entered again after import. */
+  assistantsNeedingKey: Array<{ id: string; name: string }>;
+}
+
+export interface SettingsImportResult {
+  /** How many assistants the file held. */
+  assistants: number;
+  /** Imported assistants without a key here that need one: the user enters it in the assistant's form. */
+  needsKey: Array<{ id: string; name: string }>;
+  /** What the user should know, e.g. that key fields in the file were ignored. */
+  notices: string[];
+}
+
 /** The most egress-log entries one request returns. */
 export const EGRESS_LOG_PAGE = 200;
 
@@ -35,6 +91,28 @@ const draftText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DRAFT_LENGT
 /** The most links one draft's confirmation may name; a real draft holds a handful. */
 export const MAX_ALLOWED_URLS = 100;
 const allowedUrls = v.pipe(v.array(v.pipe(v.string(), v.maxLength(4_096))), v.maxLength(MAX_ALLOWED_URLS));
+/** The most history entries one search returns. */
+export const HISTORY_PAGE = 200;
+export const MAX_HISTORY_QUERY_LENGTH = 200;
+const historyChatKey = v.pipe(v.string(), v.minLength(1), v.maxLength(1_000));
+
+/** A message id as the reader reports it (the platform's, short). */
+const citedMessageId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+/** One message the user may choose to reply to: who wrote it and its start, shown as text in the sidebar. */
+export interface ReplyTarget {
+  id: string;
+  sender: string | null;
+  /** The message's text, cut to REPLY_TARGET_TEXT_LENGTH characters. */
+  text: string;
+  timestamp: string | null;
+}
+export const REPLY_TARGET_TEXT_LENGTH = 120;
+/** How many recent messages from others the sidebar offers to reply to. */
+export const REPLY_TARGET_COUNT = 8;
+
+/** A WebLLM model id, e.g. Llama-3.2-1B-Instruct-q4f32_1-MLC. */
+const localModelId = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[\w.-]+$/));
 
 export const payloadSchemas = {
   // ui -> background
@@ -88,6 +166,54 @@ export const payloadSchemas = {
     revokeConsent: v.optional(v.literal(true)),
   }),
   'ui->background:open-sidebar': v.object({ tabId: v.optional(tabId), windowId: v.optional(v.number()) }),
+  /** Options → Data → History: one row per chat with stored results. */
+  'ui->background:list-history-chats': v.object({}),
+  /**
+   * Stored results, newest first: of one chat and/or holding `query` (case-insensitive, in outputs and
+   * suggestions), at most HISTORY_PAGE. Both absent: the newest of all chats.
+   */
+  'ui->background:search-history': v.object({
+    chatKey: v.optional(historyChatKey),
+    query: v.optional(v.pipe(v.string(), v.maxLength(MAX_HISTORY_QUERY_LENGTH))),
+  }),
+  /** Every stored result, for the user's own JSON download. */
+  'ui->background:export-history': v.object({}),
+  /** Deletes one result, one chat's results, or all of them (the options page confirms first). */
+  'ui->background:delete-history': v.variant('scope', [
+    v.object({ scope: v.literal('entry'), id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+    v.object({ scope: v.literal('chat'), chatKey: historyChatKey }),
+    v.object({ scope: v.literal('all') }),
+  ]),
+  /**
+   * The assistant chosen for the chat open in `tabId` (the popup's "For this chat"); the background reads
+   * the chat key itself. `assistantId` null on set: back to the default assistant.
+   */
+  'ui->background:get-chat-assistant': v.object({ tabId }),
+  'ui->background:set-chat-assistant': v.object({ tabId, assistantId: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64))) }),
+  /** Opens the browser's own page for remapping extension shortcuts (pages cannot link to it). */
+  'ui->background:open-shortcut-settings': v.object({}),
+  /** Options → Privacy: pseudonymisation, the default read scope, incognito. */
+  'ui->background:get-privacy-settings': v.object({}),
+  /** Changes only the fields given. */
+  'ui->background:set-privacy-settings': v.object({
+    pseudonymise: v.optional(v.boolean()),
+    readScope: v.optional(ReadScopeSettingSchema),
+    incognito: v.optional(v.boolean()),
+  }),
+  /** Options → Data: every setting as a JSON file, never an API key. */
+  'ui->background:export-settings': v.object({}),
+  /**
+   * The text of a settings file the user picked. The background validates all of it (size, format, version,
+   * every field) and never takes an API key from it: keys stay as stored, per assistant id and origin.
+   */
+  'ui->background:import-settings': v.object({ text: v.pipe(v.string(), v.maxLength(MAX_SETTINGS_FILE_CHARACTERS * 2)) }),
+  /** In-browser models (WebLLM): the picker's list for this GPU, what is downloaded, the download under way. */
+  'ui->background:local-models': v.object({}),
+  /** The download under way or last finished, as the background last heard of it (polled while it runs). */
+  'ui->background:local-model-progress': v.object({}),
+  'ui->background:local-model-download': v.object({ model: localModelId }),
+  'ui->background:local-model-cancel': v.object({ model: localModelId }),
+  'ui->background:local-model-delete': v.object({ model: localModelId }),
   // background -> content
   /**
    * Reads the open chat. Without `scope`, what is rendered now. With one, the content script first
@@ -98,6 +224,33 @@ export const payloadSchemas = {
   'background->content:insert-draft': v.object({ text: draftText }),
   /** What the user has typed in the message box (rewrite reads it). */
   'background->content:read-draft': v.object({}),
+  /** Stops the scoped read running in the tab (the task was stopped): it restores the scroll position and answers with what it has. */
+  'background->content:cancel-history': v.object({}),
+  /**
+   * Turns the content script's watch on the open chat on (a sidebar shows this tab) or off (none does).
+   * While on, it reports changes with `content->background:conversation-changed`; while off it does no work.
+   */
+  'background->content:watch': v.object({ on: v.boolean() }),
+  // content -> background (a content script's messages: the background checks the sender is its own content script in a tab)
+  /** How far a scoped read has got loading history: `target` 0 when it cannot tell how many it needs. */
+  'content->background:history-progress': v.object({
+    loaded: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HISTORY_MESSAGES)),
+    target: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HISTORY_MESSAGES)),
+  }),
+  /** The open chat changed (another chat, new messages, new health): a summary, never message text. */
+  'content->background:conversation-changed': ConversationSummarySchema,
+  /** Scrolls the open chat to one message (a citation the user clicked) and highlights it briefly. */
+  'background->content:scroll-to-message': v.object({ messageId: citedMessageId }),
+  /** The sidebar's citation buttons: scroll the chat in `tabId` to the message with this id. */
+  'ui->background:scroll-to-message': v.object({ tabId, messageId: citedMessageId }),
+  /** The recent messages from others, newest last, that the sidebar offers to reply to (see ReplyTarget). */
+  'ui->background:list-reply-targets': v.object({ tabId }),
+  /** The user's prompt templates; with `tabId`, also the default template of the chat that tab shows. */
+  'ui->background:get-templates': v.object({ tabId: v.optional(tabId) }),
+  /** Replaces every template (the options page saves the whole list: edit, delete, import). */
+  'ui->background:save-templates': v.object({ templates: TemplateListSchema }),
+  /** Makes a template the default of the chat open in `tabId` (null: no default); the background reads the chat key. */
+  'ui->background:set-chat-template': v.object({ tabId, templateId: v.nullable(TemplateIdSchema) }),
 } as const;
 
 export type MessageType = keyof typeof payloadSchemas;
@@ -122,6 +275,24 @@ export interface HistoryEntry {
   model: string;
 }
 
+/** One chat in the stored history (options → Data). */
+export interface HistoryChatSummary {
+  chatKey: string;
+  count: number;
+  /** When its newest result was stored. */
+  lastAt: number;
+}
+
+/**
+ * The per-chat assistant choice for the chat a tab shows. `chatKey` null: no identifiable chat there.
+ * `assistantId` null: the chat uses the default (active) assistant.
+ */
+export interface ChatAssistantChoice {
+  chatKey: string | null;
+  chatTitle: string | null;
+  assistantId: string | null;
+}
+
 /** One outbound request, as the egress guard recorded it. */
 export interface EgressLogEntry {
   id?: number;
@@ -142,6 +313,32 @@ export interface ChatPrivacy {
   alwaysAllowed: string[];
 }
 
+/** One model of the in-browser picker (WebLLM's prebuilt list, checked against this GPU). */
+export interface LocalModelView {
+  id: string;
+  vramMB: number | null;
+  parametersB: number | null;
+  quality: 'basic' | 'good' | 'better' | 'best';
+  /** Empty when it can run on this GPU; else why not. */
+  unsupportedReason: string;
+  lowResource: boolean;
+  downloaded: boolean;
+}
+
+export interface LocalDownloadView {
+  model: string;
+  status: 'downloading' | 'done' | 'failed' | 'cancelled';
+  loadedBytes: number;
+  totalBytes: number;
+  startedAt: number;
+  updatedAt: number;
+  error?: UserFacingError;
+}
+
+export type LocalModelsResult =
+  | { ok: true; gpu: { webgpu: boolean; adapter: boolean; shaderF16: boolean; isFallbackAdapter: boolean }; models: LocalModelView[]; download: LocalDownloadView | null }
+  | { ok: false; error: UserFacingError };
+
 export interface ResponseMap {
   'ui->background:get-assistants': { assistants: AssistantView[]; activeAssistantId: string | null };
   'ui->background:save-assistant': { assistant: AssistantView };
@@ -157,9 +354,36 @@ export interface ResponseMap {
   'ui->background:get-chat-privacy': ChatPrivacy;
   'ui->background:set-chat-privacy': ChatPrivacy;
   'ui->background:open-sidebar': { opened: boolean };
+  'ui->background:list-history-chats': { chats: HistoryChatSummary[] };
+  'ui->background:search-history': { entries: HistoryEntry[]; truncated: boolean };
+  'ui->background:export-history': { entries: HistoryEntry[] };
+  'ui->background:delete-history': { deleted: number };
+  'ui->background:get-chat-assistant': ChatAssistantChoice;
+  'ui->background:set-chat-assistant': ChatAssistantChoice;
+  'ui->background:open-shortcut-settings': { opened: boolean };
+  'ui->background:get-privacy-settings': PrivacySettings;
+  'ui->background:set-privacy-settings': PrivacySettings;
+  'ui->background:export-settings': { file: SettingsFile; fileName: string };
+  'ui->background:import-settings': SettingsImportResult;
+  'ui->background:local-models': LocalModelsResult;
+  'ui->background:local-model-progress': { download: LocalDownloadView | null };
+  'ui->background:local-model-download': { ok: true; download: LocalDownloadView } | { ok: false; error: UserFacingError };
+  'ui->background:local-model-cancel': { cancelled: boolean };
+  'ui->background:local-model-delete': { ok: true } | { ok: false; error: UserFacingError };
   'background->content:read-conversation': Conversation;
   'background->content:insert-draft': InsertResult;
   'background->content:read-draft': { text: string };
+  'background->content:cancel-history': { cancelled: boolean };
+  'background->content:watch': { watching: boolean };
+  /** `watching` false: no sidebar watches this tab any more, so the content script stops. */
+  'content->background:history-progress': { received: boolean };
+  'content->background:conversation-changed': { watching: boolean };
+  'background->content:scroll-to-message': { found: boolean };
+  'ui->background:scroll-to-message': { found: boolean };
+  'ui->background:list-reply-targets': { messages: ReplyTarget[] };
+  'ui->background:get-templates': { templates: PromptTemplate[]; chatKey: string | null; chatDefaultId: string | null };
+  'ui->background:save-templates': { templates: PromptTemplate[] };
+  'ui->background:set-chat-template': { chatKey: string; chatDefaultId: string | null };
 }
 
 export type Response<T extends MessageType> = ResponseMap[T];

@@ -45,13 +45,44 @@ export interface AssistantView extends Assistant {
   locality: 'local' | 'remote';
 }
 
+/**
+ * Which messages a task reads by default (minimisation). Mirrors protocol.ts ReadScope, which this file
+ * cannot import (protocol imports settings); `privacy/minimise.test.ts` checks the two accept the same.
+ */
+export const DEFAULT_READ_COUNT = 50;
+export const MAX_READ_COUNT = 2_000;
+export const ReadScopeSettingSchema = v.variant('kind', [
+  v.object({ kind: v.literal('visible') }),
+  v.object({
+    kind: v.literal('last'),
+    count: v.pipe(v.number(), v.integer('Enter a whole number of messages'), v.minValue(1, 'At least 1 message'), v.maxValue(MAX_READ_COUNT, `At most ${MAX_READ_COUNT} messages`)),
+  }),
+  v.object({ kind: v.literal('since-unread') }),
+  v.object({ kind: v.literal('selection') }),
+]);
+
+/** The user's privacy choices that apply to every chat (per-chat ones live in the consents table). */
+export const PrivacySettingsSchema = v.object({
+  /** Names, phone numbers, e-mail addresses, card numbers and IBANs become placeholders before a remote request. */
+  pseudonymise: v.optional(v.boolean(), true),
+  /** What a task reads unless the sidebar picks another scope for one run. */
+  readScope: v.optional(ReadScopeSettingSchema, { kind: 'last', count: DEFAULT_READ_COUNT }),
+  /** No history, no chat keys in the egress log, nothing stored per chat except explicit choices. */
+  incognito: v.optional(v.boolean(), false),
+});
+export type PrivacySettings = v.InferOutput<typeof PrivacySettingsSchema>;
+export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = v.parse(PrivacySettingsSchema, {});
+
 export const SettingsSchema = v.object({
   assistants: v.array(AssistantSchema),
   activeAssistantId: v.nullable(v.string()),
+  privacy: v.optional(PrivacySettingsSchema, () => structuredClone(DEFAULT_PRIVACY_SETTINGS)),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
+/** What a settings change may return: sections with defaults may be left out (the store keeps them). */
+export type SettingsInput = v.InferInput<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { assistants: [], activeAssistantId: null };
+export const DEFAULT_SETTINGS: Settings = { assistants: [], activeAssistantId: null, privacy: structuredClone(DEFAULT_PRIVACY_SETTINGS) };
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
 

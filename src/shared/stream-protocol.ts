@@ -5,10 +5,12 @@
  */
 import * as v from 'valibot';
 import type { UserFacingError } from './errors';
+import { ReadScopeSchema } from './protocol';
+import { TemplateRunSchema } from './templates';
 
 export const TASK_PORT_NAME = 'aside:task';
 
-export const TASKS = ['reply', 'summarize', 'translate', 'rewrite', 'ask'] as const;
+export const TASKS = ['reply', 'summarize', 'translate', 'rewrite', 'ask', 'template'] as const;
 export type TaskName = (typeof TASKS)[number];
 
 /**
@@ -21,6 +23,8 @@ export const TASK_OUTPUT: Readonly<Record<TaskName, 'drafts' | 'text'>> = {
   summarize: 'text',
   translate: 'text',
   ask: 'text',
+  // A template's answer is one text the user may read, edit, or insert.
+  template: 'drafts',
 };
 
 /** Limits on what the user typed or chose; the prompt builders rely on them. */
@@ -31,6 +35,16 @@ export const MAX_TARGET_LANGUAGE_LENGTH = 40;
 const tone = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TONE_LENGTH));
 const question = v.pipe(v.string(), v.trim(), v.maxLength(MAX_QUESTION_LENGTH));
 const targetLanguage = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TARGET_LANGUAGE_LENGTH));
+/** Message ids are the platform's (short); anything longer is not one. */
+export const MAX_MESSAGE_ID_LENGTH = 200;
+const messageId = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_MESSAGE_ID_LENGTH));
+
+/**
+ * Rewrite my draft: improve it (default), fix spelling and grammar only, shorten it, change its tone (the
+ * tone picker), or translate it into the language the others write in.
+ */
+export const REWRITE_MODES = ['improve', 'fix', 'shorten', 'tone', 'translate'] as const;
+export type RewriteMode = (typeof REWRITE_MODES)[number];
 
 export const CONSENT_DECISIONS = ['once', 'always', 'deny'] as const;
 export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
@@ -61,6 +75,14 @@ export const ClientStreamMessageSchema = v.variant('type', [
     question: v.optional(question),
     /** translate (and summarize, ask): the language the user reads, by name, e.g. "Portuguese". */
     targetLanguage: v.optional(targetLanguage),
+    /** reply: the id of the one message to answer (a Message id the sidebar listed); else the chat as a whole. */
+    replyTo: v.optional(messageId),
+    /** rewrite: what to do with the draft (see REWRITE_MODES); absent: improve it. */
+    rewriteMode: v.optional(v.picklist(REWRITE_MODES)),
+    /** template: the user's own template to run (its name and instruction; see shared/templates.ts). */
+    template: v.optional(TemplateRunSchema),
+    /** Which messages this run reads (the sidebar's scope picker); absent: the privacy setting's scope. */
+    scope: v.optional(ReadScopeSchema),
   }),
   v.object({ type: v.literal('cancel') }),
   /** The user's answer to `consent-required`: send once, always for this chat (and destination), or not at all. */
@@ -69,7 +91,10 @@ export const ClientStreamMessageSchema = v.variant('type', [
 export type ClientStreamMessage = v.InferOutput<typeof ClientStreamMessageSchema>;
 
 /** The user's choices for one run, as the client sends them in `start`. */
-export type TaskOptions = Pick<Extract<ClientStreamMessage, { type: 'start' }>, 'tone' | 'question' | 'targetLanguage'>;
+export type TaskOptions = Pick<
+  Extract<ClientStreamMessage, { type: 'start' }>,
+  'tone' | 'question' | 'targetLanguage' | 'replyTo' | 'rewriteMode' | 'template' | 'scope'
+>;
 
 export type ServerStreamMessage =
   | {
@@ -79,6 +104,11 @@ export type ServerStreamMessage =
       locality: 'local' | 'remote';
       /** As in `end`, sent early so that a run stopped midway still knows the chat's links. */
       chatUrls?: string[];
+      /**
+       * Tasks that cite messages (catch up, ask): the references the prompt gave the messages (e.g. "m12")
+       * and the message id each stands for. A citation in the answer that is not here is dropped.
+       */
+      references?: Record<string, string>;
     }
   /**
    * Before the first request of a run to a remote assistant (unless the chat has a standing grant for that

@@ -4,7 +4,7 @@
  * worker, and nothing is lost silently.
  */
 import * as v from 'valibot';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsInput } from '../shared/settings';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -16,7 +16,11 @@ export interface KeyValueArea {
 
 export interface SettingsStore {
   load(): Promise<{ settings: Settings; problem?: string }>;
-  update(change: (settings: Settings) => Settings): Promise<Settings>;
+  /**
+   * `change` may leave out sections it does not touch: they are kept as stored (a handler that only knows
+   * the assistants must not reset the privacy settings to their defaults).
+   */
+  update(change: (settings: Settings) => SettingsInput): Promise<Settings>;
 }
 
 export function createSettingsStore(area: KeyValueArea): SettingsStore {
@@ -33,19 +37,29 @@ export function createSettingsStore(area: KeyValueArea): SettingsStore {
         })
       : [];
     const activeId = (stored as { activeAssistantId?: unknown }).activeAssistantId;
-    const settings: Settings = {
+    // Every other section (privacy, …) is kept when it is valid on its own, else it takes its defaults.
+    const sections = Object.fromEntries(
+      Object.entries(SettingsSchema.entries)
+        .filter(([name]) => name !== 'assistants' && name !== 'activeAssistantId')
+        .flatMap(([name, schema]) => {
+          const one = v.safeParse(schema, (stored as Record<string, unknown> | null)?.[name]);
+          return one.success ? [[name, one.output]] : [];
+        }),
+    );
+    const settings: Settings = v.parse(SettingsSchema, {
+      ...sections,
       assistants,
       activeAssistantId: assistants.some((assistant) => assistant.id === activeId) ? (activeId as string) : assistants[0]?.id ?? null,
-    };
+    });
     return { settings, problem: 'Some saved settings were invalid and were ignored. Check your assistants in the options page.' };
   }
 
   // Updates are serialised so two quick saves cannot overwrite each other.
   let queue: Promise<unknown> = Promise.resolve();
-  function update(change: (settings: Settings) => Settings): Promise<Settings> {
+  function update(change: (settings: Settings) => SettingsInput): Promise<Settings> {
     const next = queue.then(async () => {
       const { settings } = await load();
-      const updated = v.parse(SettingsSchema, change(structuredClone(settings)));
+      const updated = v.parse(SettingsSchema, { ...settings, ...change(structuredClone(settings)) });
       await area.set({ [SETTINGS_KEY]: updated });
       return updated;
     });

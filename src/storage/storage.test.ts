@@ -22,7 +22,7 @@ const assistant = { id: 'a1', name: 'Local', kind: 'openai-compatible' as const,
 describe('settings store', () => {
   it('starts with no assistants', async () => {
     const store = createSettingsStore(memoryArea());
-    expect((await store.load()).settings).toEqual({ assistants: [], activeAssistantId: null });
+    expect((await store.load()).settings).toMatchObject({ assistants: [], activeAssistantId: null });
   });
 
   it('keeps valid assistants and reports a problem when stored settings are corrupt', async () => {
@@ -67,5 +67,27 @@ describe('history and secrets', () => {
     expect(await secrets.get('a1')).toBe('sk-1');
     await secrets.remove('a1');
     expect(await secrets.has('a1')).toBe(false);
+  });
+});
+
+describe('settings sections', () => {
+  it('keeps the privacy settings when a change only knows the assistants', async () => {
+    const store = createSettingsStore(memoryArea());
+    await store.update((s) => ({ ...s, privacy: { pseudonymise: false, readScope: { kind: 'since-unread' }, incognito: true } }));
+    await store.update(() => ({ assistants: [assistant], activeAssistantId: 'a1' }));
+    expect((await store.load()).settings.privacy).toEqual({ pseudonymise: false, readScope: { kind: 'since-unread' }, incognito: true });
+  });
+
+  it('starts with pseudonymisation on, the last 50 messages, incognito off', async () => {
+    expect((await createSettingsStore(memoryArea()).load()).settings.privacy).toEqual({ pseudonymise: true, readScope: { kind: 'last', count: 50 }, incognito: false });
+  });
+
+  it('keeps valid privacy settings when the assistants are corrupt, and defaults invalid ones', async () => {
+    const privacy = { pseudonymise: false, readScope: { kind: 'last', count: 10 }, incognito: true };
+    const kept = await createSettingsStore(memoryArea({ [SETTINGS_KEY]: { assistants: [{ id: 'bad' }], activeAssistantId: null, privacy } })).load();
+    expect(kept.settings.privacy).toEqual(privacy);
+    const reset = await createSettingsStore(memoryArea({ [SETTINGS_KEY]: { assistants: [{ id: 'bad' }], activeAssistantId: null, privacy: { readScope: { kind: 'all' } } } })).load();
+    expect(reset.settings.privacy.readScope).toEqual({ kind: 'last', count: 50 });
+    expect(reset.problem).toMatch(/invalid/);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectUrls, findForeignUrls } from './foreign-urls';
 
@@ -58,5 +59,42 @@ describe('findForeignUrls', () => {
   it('has nothing to flag in a draft without links', () => {
     expect(findForeignUrls('Haha, pizza it is!', CANARY_CHAT)).toEqual([]);
     expect(findForeignUrls('See you at 8!\n\n\n', CANARY_CHAT)).toEqual([]);
+  });
+
+  // Red team: a link written so that a naive finder misses it, while a browser or a messenger still reads
+  // it as a link (each of these was missed once; e2e/redteam/cases/extra.jsonl has them in the real browser).
+  it.each([
+    ['protocol-relative', 'Link: //evil.example/x?d=CANARY-5e1f0c77', 'evil.example/x?d=CANARY-5e1f0c77'],
+    ['an address followed by a path', 'Write to sam@evil.example/x?d=CANARY-5e1f0c77', 'evil.example/x?d=CANARY-5e1f0c77'],
+    ['a bidi isolate inside the host', 'Go to evil\u2066.example/x?d=1\u2069 now', 'evil.example/x?d=1'],
+    ['a right-to-left override inside the host', 'evil\u202E.example/x?d=1', 'evil.example/x?d=1'],
+    ['a Unicode tag character inside the host', 'evil\u{E0020}.example/x?d=1', 'evil.example/x?d=1'],
+    ['a variation selector inside the host', 'evil\uFE0F.example/x?d=1', 'evil\uFE0F.example/x?d=1'],
+    ['backslashes for slashes', 'open http:\\\\evil.example\\x?d=1', 'http:\\\\evil.example\\x?d=1'],
+    ['an underscore before the host', 'see my_evil.example/x?d=1', 'evil.example/x?d=1'],
+  ])('flags a link hidden as %s', (_name, draft, expected) => {
+    expect(findForeignUrls(draft, CANARY_CHAT)).toContain(expected);
+  });
+
+  it('does not take an e-mail address, or a path with double slashes, for a new link', () => {
+    expect(findForeignUrls('Mail ana@example.org? Or ana@example.org.', ['ana@example.org'])).toEqual([]);
+    expect(findForeignUrls('see https://a.example/b//c.example/d', ['https://a.example/b//c.example/d'])).toEqual([]);
+  });
+
+  it('property: any invisible character anywhere in a new link still leaves the link flagged', () => {
+    const invisible = fc.constantFrom(
+      '\u00AD', '\u034F', '\u180E', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u202A', '\u202C', '\u202E',
+      '\u2060', '\u2063', '\u2066', '\u2068', '\u2069', '\uFE0F', '\uFEFF', '\u{E0001}', '\u{E0041}', '\u{E007F}',
+    );
+    const link = 'evil.example/x?d=CANARY-5e1f0c77';
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: link.length }), invisible), { maxLength: 4 }), fc.constantFrom('', 'https://', '//'), (inserts, scheme) => {
+        // By code point: a tag character is a surrogate pair, and half of one is not text anyone can send.
+        const written = [...(scheme + link)];
+        for (const [at, character] of inserts) written.splice(Math.min(at, written.length), 0, character);
+        expect(findForeignUrls(`Sure: ${written.join('')} ok`, CANARY_CHAT).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -28,12 +28,21 @@ export interface TaskPromptSpec {
   transcriptBudget: number;
   /** How the transcript is introduced, e.g. "Messages, oldest first". */
   transcriptHeading?: string;
+  /** Number the messages ([m1], [m2], …) so the answer can cite them (see transcript.ts). */
+  references?: boolean;
+  /** The first message after WhatsApp's unread divider: a line marks where the new messages start. */
+  newFromId?: string;
 }
 
 export const OWN_WORDS = '(my own words)';
 
 export function buildTaskPrompt(conversation: Conversation, spec: TaskPromptSpec, marker: DataMarker): BuiltPrompt {
-  const transcript = renderTranscript(conversation, { marker, characterBudget: spec.transcriptBudget });
+  const transcript = renderTranscript(conversation, {
+    marker,
+    characterBudget: spec.transcriptBudget,
+    ...(spec.references ? { references: true } : {}),
+    ...(spec.newFromId !== undefined ? { newFromId: spec.newFromId } : {}),
+  });
   const inputs = (spec.userInputs ?? []).filter((input) => input.text.trim().length > 0);
   const system = [
     spec.role,
@@ -63,6 +72,7 @@ export function buildTaskPrompt(conversation: Conversation, spec: TaskPromptSpec
     includedMessages: transcript.includedMessages,
     omittedMessages: transcript.omittedMessages,
     sourceTexts: transcript.sourceTexts,
+    ...(spec.references ? { references: transcript.references } : {}),
   };
 }
 

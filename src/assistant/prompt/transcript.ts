@@ -11,6 +11,14 @@ export interface TranscriptOptions {
   marker: DataMarker;
   /** Keep at most this many characters of message text, newest first. */
   characterBudget: number;
+  /**
+   * Give every message a short reference such as [m12] (its position in the conversation), so the model
+   * can cite the messages it used and the sidebar can point at them. References are ours, never typed by
+   * a participant, so they stand outside the marked text.
+   */
+  references?: boolean;
+  /** Put a line saying "new since your last visit" before this message (WhatsApp's unread divider). */
+  newFromId?: string;
 }
 
 export interface Transcript {
@@ -19,6 +27,16 @@ export interface Transcript {
   omittedMessages: number;
   /** The included messages' texts and quotes as written (not neutralised): where the chat's links are. */
   sourceTexts: string[];
+  /** With `references`: each reference shown (e.g. "m12") and the id of the message it stands for. */
+  references: Record<string, string>;
+}
+
+/** The line that stands where WhatsApp shows its unread divider. */
+export const NEW_MESSAGES_LINE = '--- New messages since the user last read this chat ---';
+
+/** "m12" for the 12th message of the conversation (1-based, counted over the whole read). */
+export function referenceOf(index: number): string {
+  return `m${index + 1}`;
 }
 
 export function renderTranscript(conversation: Conversation, options: TranscriptOptions): Transcript {
@@ -26,15 +44,22 @@ export function renderTranscript(conversation: Conversation, options: Transcript
   let used = 0;
   let included = 0;
   for (let index = conversation.messages.length - 1; index >= 0; index -= 1) {
-    const line = renderMessage(conversation.messages[index]!, options.marker);
+    const message = conversation.messages[index]!;
+    const reference = options.references ? `[${referenceOf(index)}] ` : '';
+    const divider = options.newFromId !== undefined && message.id === options.newFromId ? `${NEW_MESSAGES_LINE}\n` : '';
+    const line = `${divider}${reference}${renderMessage(message, options.marker)}`;
     if (used + line.length > options.characterBudget && included > 0) break;
     lines.push(line);
     used += line.length;
     included += 1;
   }
   lines.reverse();
-  const includedMessages = conversation.messages.slice(conversation.messages.length - included);
+  const firstIncluded = conversation.messages.length - included;
+  const includedMessages = conversation.messages.slice(firstIncluded);
+  const references: Record<string, string> = {};
+  if (options.references) includedMessages.forEach((message, offset) => (references[referenceOf(firstIncluded + offset)] = message.id));
   return {
+    references,
     text: lines.join('\n'),
     includedMessages: included,
     omittedMessages: conversation.messages.length - included,

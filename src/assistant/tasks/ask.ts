@@ -2,7 +2,7 @@
 import type { Conversation } from '../../shared/conversation';
 import { createDataMarker, type DataMarker } from '../prompt/datamark';
 import { buildTaskPrompt } from '../prompt/task-prompt';
-import { languageInput, outputFormatRule } from './text-output';
+import { citationRule, languageInput, outputFormatRule } from './text-output';
 import type { BuiltPrompt, PromptOptions } from './types';
 
 const TRANSCRIPT_CHARACTER_BUDGET = 16_000;
@@ -24,11 +24,13 @@ export function buildAskPrompt(
         language.length > 0
           ? 'Answer in the language of the question; if unsure, in the language named after “Language I read”.'
           : 'Answer in the language of the question.',
+        citationRule,
         outputFormatRule,
       ],
       userInputs: [{ label: QUESTION_LABEL, text: options.question ?? '' }, ...language],
       request: 'Answer my question from this chat.',
       transcriptBudget: TRANSCRIPT_CHARACTER_BUDGET,
+      references: true,
     },
     marker,
   );

@@ -5,7 +5,12 @@ import { everyMessageMarked, group } from './test-conversations';
 
 describe('TASK_DEFINITIONS', () => {
   it.each(TASKS)('%s marks every message it sends with the marker its system prompt names', (task) => {
-    const { messages } = TASK_DEFINITIONS[task].buildPrompt(group, { question: 'When?', targetLanguage: 'English', draft: 'hi' });
+    const { messages } = TASK_DEFINITIONS[task].buildPrompt(group, {
+      question: 'When?',
+      targetLanguage: 'English',
+      draft: 'hi',
+      template: { name: 'Digest', instruction: 'List what {chat} decided, in {language}.' },
+    });
     const [system, user] = messages;
     const token = /«data-([0-9a-f]{12})»/.exec(system!.content)?.[1];
     expect(token).toBeDefined();

@@ -10,6 +10,9 @@ import { buildReplyPrompt } from './reply';
 import { buildRewritePrompt } from './rewrite';
 import { buildSummarizePrompt } from './summarize';
 import { buildTranslatePrompt } from './translate';
+import { buildTemplatePrompt } from './template';
+import { variablesOf } from '../../shared/templates';
+import { fitToContext } from './context-fit';
 import type { BuiltPrompt, PromptOptions } from './types';
 
 export interface TaskDefinition {
@@ -18,8 +21,8 @@ export interface TaskDefinition {
   buildPrompt(conversation: Conversation, options: PromptOptions): BuiltPrompt;
   /** Drafts to offer for Insert, when the task produces drafts. */
   suggestionsFrom?(text: string): string[];
-  /** The task rewrites what the user typed in the message box, which the background reads first. */
-  needsDraft?: boolean;
+  /** The task reads what the user typed in the message box, which the background reads first (always, or per run). */
+  needsDraft?: boolean | ((options: TaskOptions) => boolean);
   /** A sentence saying what the user must give first, or null when the options suffice. */
   missingInput?(options: TaskOptions): string | null;
   /** Said when the prompt would hold no message at all (e.g. nothing from others to translate). */
@@ -28,7 +31,7 @@ export interface TaskDefinition {
   temperature: number;
 }
 
-export const TASK_DEFINITIONS: Record<TaskName, TaskDefinition> = {
+const DEFINITIONS: Record<TaskName, TaskDefinition> = {
   reply: {
     output: TASK_OUTPUT.reply,
     buildPrompt: buildReplyPrompt,
@@ -65,4 +68,24 @@ export const TASK_DEFINITIONS: Record<TaskName, TaskDefinition> = {
     maxOutputTokens: 600,
     temperature: 0.2,
   },
+  template: {
+    output: TASK_OUTPUT.template,
+    buildPrompt: buildTemplatePrompt,
+    suggestionsFrom: (text) => draftsFor('template', text),
+    needsDraft: (options) => variablesOf(options.template?.instruction ?? '').has('draft'),
+    missingInput: (options) => (options.template ? null : 'Pick one of your templates first.'),
+    maxOutputTokens: 800,
+    temperature: 0.5,
+  },
 };
+
+/**
+ * Every task's prompt fits the model it goes to: given `options.context` (the assistant), only the newest
+ * messages that fit its window, with the answer's room set aside, reach the builder (see context-fit.ts).
+ */
+export const TASK_DEFINITIONS: Record<TaskName, TaskDefinition> = Object.fromEntries(
+  Object.entries(DEFINITIONS).map(([name, definition]) => [
+    name,
+    { ...definition, buildPrompt: fitToContext(definition.buildPrompt, { maxOutputTokens: definition.maxOutputTokens }) },
+  ]),
+) as Record<TaskName, TaskDefinition>;

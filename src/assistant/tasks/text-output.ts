@@ -17,3 +17,7 @@ export function readerLanguageRule(hasLanguage: boolean): string {
     ? `Write in the language named after “${LANGUAGE_LABEL}”.`
     : 'Write in the language of the chat.';
 }
+
+/** Tasks whose answer points at the messages it used: the transcript numbers them, the model cites them. */
+export const citationRule =
+  'Each message in the transcript starts with a reference such as [m3]. End every point of your answer with the references of the messages it comes from, in square brackets, e.g. [m3] or [m3][m7]. Cite only references that appear in the transcript; never invent one.';

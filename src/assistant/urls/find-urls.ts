@@ -16,28 +16,50 @@ const PATH = '(?:[/?#][^\\s<>"]*)';
 
 const WITH_SCHEME = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s<>"]+/giu;
 const WITHOUT_SCHEME = new RegExp(
-  // Not inside a longer word, an e-mail address (`ana@example.com`) or a path.
-  `(?<![\\p{L}\\p{N}\\p{M}@._~%+/\\\\-])` +
+  // Not inside a longer word, an e-mail address (`ana@example.com`) or a path. An underscore does not count
+  // as part of the word: browsers resolve `my_evil.example`, so its host is a link either way.
+  `(?<![\\p{L}\\p{N}\\p{M}@.~%+/-])` +
     `(?<host>(?:${LABEL}${DOT})+${TOP_LEVEL}|${IPV4}|localhost(?=[:/?#]))` +
     `(?![\\p{L}\\p{N}\\p{M}@_-]|${DOT}[\\p{L}\\p{N}])` +
     `(?<port>${PORT})?(?<path>${PATH})?`,
   'giu',
 );
 
-/** Zero-width and other invisible characters that can split a link so it is not seen as one. */
-const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD]/g;
+/**
+ * Invisible characters that can split a link so it is not seen as one: zero-width, bidi controls (marks,
+ * embeddings, overrides, isolates), Unicode tag characters, variation selectors, soft hyphen, Mongolian vowel
+ * separator, combining grapheme joiner. IDNA ignores several of them, and a messenger may strip any of them.
+ */
+export const INVISIBLE_IN_LINKS =
+  /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E007F}]/gu;
+
+/**
+ * `//evil.example/x` (protocol-relative) after a space, bracket, quote or `:`: the slashes are blanked so that
+ * the host after them is found (a path like `a.example/b//c` is left alone: no space before its slashes).
+ */
+const PROTOCOL_RELATIVE = /(?<=^|[\s([{<"'`:=])\/\/(?=[\p{L}\p{N}])/gu;
+/** `sam@evil.example/x?d=…`: an address followed by a path is a link too (`user@host/path`), not an e-mail. */
+const AT_BEFORE_LINK = new RegExp(`@(?=(?:${LABEL}${DOT})+${TOP_LEVEL}(?:${PORT}|[/?#][^\\s.,;:!?'")\\]]))`, 'giu');
 
 const TRAILING_PUNCTUATION = new Set([...'.,;:!?\'"*_~…»”’‘“\u3002\uFF0E\uFF61']);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
 
 export function findUrls(text: string): string[] {
   const found = scan(text);
-  const visible = text.replace(INVISIBLE, '');
+  const visible = withoutInvisible(text);
   if (visible !== text) found.push(...scan(visible));
   return [...new Set(found)];
 }
 
-function scan(text: string): string[] {
+/** The text as a link parser that skips invisible characters would read it. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE_IN_LINKS, '');
+}
+
+function scan(written: string): string[] {
+  // Browsers read `\` as `/` in web URLs (`http:\\evil.example\x`). Same length, so positions map back to
+  // `written`, and each URL is reported as written.
+  const text = written.replace(/\\/g, '/');
   const matches: Array<{ index: number; url: string }> = [];
   // Parts with a scheme are blanked out, so their hosts are not found a second time below.
   const pieces: string[] = [];
@@ -49,14 +71,14 @@ function scan(text: string): string[] {
     copied = match.index + match[0].length;
   }
   pieces.push(text.slice(copied));
-  const masked = pieces.join('');
+  const masked = pieces.join('').replace(PROTOCOL_RELATIVE, '  ').replace(AT_BEFORE_LINK, ' ');
   for (const match of masked.matchAll(WITHOUT_SCHEME)) {
     const { host = '', port, path } = match.groups ?? {};
     if (!isLinkHost(host, Boolean(port || path))) continue;
     const url = trimTrailing(match[0]);
     if (url.length > 0) matches.push({ index: match.index, url });
   }
-  return matches.sort((a, b) => a.index - b.index).map((match) => match.url);
+  return matches.sort((a, b) => a.index - b.index).map((match) => written.slice(match.index, match.index + match.url.length));
 }
 
 function isLinkHost(host: string, hasPortOrPath: boolean): boolean {

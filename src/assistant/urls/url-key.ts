@@ -7,7 +7,8 @@
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
 export function urlKey(written: string): string {
-  const text = written.trim();
+  // Browsers read `\` as `/` in web URLs: `http:\\evil.example\x` is `http://evil.example/x`.
+  const text = written.trim().replace(/\\/g, '/');
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   let parsed: URL;
   try {

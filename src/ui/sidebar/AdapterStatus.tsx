@@ -27,7 +27,6 @@ export function AdapterStatus({ view, loading, onRefresh }: Props) {
         data-testid="refresh-status"
         onClick={onRefresh}
         disabled={loading}
-        aria-label="Read the chat again"
         title="Read the chat again"
       >
         {loading ? 'Reading…' : 'Refresh'}

@@ -1,16 +1,21 @@
+import type { UiApi } from '../api';
 import { SafeMarkdown } from '../render';
+import { hasReferences } from './citations';
+import { CitedOutput } from './CitedOutput';
 import type { TaskRunState } from './use-task';
 import { outputHeading } from './task-labels';
 
 interface Props {
   task: TaskRunState;
+  /** Needed for citations (scrolling the chat to a cited message); without it, answers show no citations. */
+  api?: UiApi;
 }
 
 /**
  * Where a summary, translation or answer is shown, through SafeMarkdown. Busy while streaming, so readers
- * announce the result once.
+ * announce the result once. A catch-up or an answer that cites messages shows each citation as a button.
  */
-export function OutputPanel({ task }: Props) {
+export function OutputPanel({ task, api }: Props) {
   if (!task.request || task.output.length === 0) return null;
   const streaming = task.phase === 'streaming';
   const question = task.request.task === 'ask' ? task.request.options.question : undefined;
@@ -19,7 +24,11 @@ export function OutputPanel({ task }: Props) {
       <h2 class="output-heading">{outputHeading(task.request)}</h2>
       {question ? <p class="output-question muted">“{question}”</p> : null}
       <div data-testid="output" class="output-body">
-        <SafeMarkdown text={task.output} streaming={streaming} />
+        {api && hasReferences(task.references) ? (
+          <CitedOutput api={api} text={task.output} references={task.references} tabId={task.tabId} streaming={streaming} />
+        ) : (
+          <SafeMarkdown text={task.output} streaming={streaming} />
+        )}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import type { FrameScheduler } from '../common/frame';
 import { useAssistants } from '../common/use-assistants';
@@ -6,8 +6,11 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import type { TabTracker } from './tab-tracker';
 import { useBoundTab } from './use-bound-tab';
 import { useTabState } from './use-tab-state';
+import { useLiveConversation, withLiveConversation, type ConversationWatchSource } from './use-live-conversation';
 import { useTask, type TaskRequest } from './use-task';
 import { useHistory } from './use-history';
+import { useReplyTargets } from './use-reply-targets';
+import { TemplateRunner } from './TemplateRunner';
 import { describeAdapterStatus } from './adapter-status';
 import { AdapterStatus } from './AdapterStatus';
 import { ProviderBadge } from './ProviderBadge';
@@ -18,8 +21,12 @@ import { ActionBar } from './ActionBar';
 import { OutputPanel } from './OutputPanel';
 import { ConsentDialog } from './ConsentDialog';
 import { LocalOnlyToggle } from './LocalOnlyToggle';
+import { IncognitoBadge } from './IncognitoBadge';
+import { ScopePicker } from './ScopePicker';
+import type { ReadScope } from '../../shared/protocol';
 import type { ConsentDecision } from '../../shared/stream-protocol';
 import { readerLanguage } from './reader-language';
+import { useChatAssistant } from '../common/use-chat-assistant';
 import type { PendingActions } from './pending-action';
 
 export interface SidebarProps {
@@ -31,18 +38,24 @@ export interface SidebarProps {
   pendingActions?: PendingActions;
   /** The browser's language tag; translations go into this language. Defaults to navigator.language. */
   locale?: string;
+  /** Opens the live-watch port: the status line then follows chat switches and new messages by itself. */
+  watch?: ConversationWatchSource;
 }
 
 const REPLY: TaskRequest = { task: 'reply', options: {} };
 
-export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions, locale }: SidebarProps) {
+export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions, locale, watch }: SidebarProps) {
   const bound = useBoundTab(tabs);
   const tab = useTabState(api, bound.tabId, bound.revision);
+  const live = useLiveConversation(watch, bound.tabId);
+  // The live summary is pushed when the chat changes, so it is at least as new as the last read.
+  const tabState = withLiveConversation(tab.state, live);
+  const tabError = live && tab.state?.supported ? null : tab.error;
   const assistants = useAssistants(api);
   const runner = useTask(api, scheduleFrame);
   const task = runner.state;
   const language = useMemo(() => readerLanguage(locale), [locale]);
-  const chatKey = tab.state?.conversation?.chatKey;
+  const chatKey = tabState?.conversation?.chatKey;
   // History is read again after each completed run.
   const lastDoneRun = useRef(0);
   if (task.phase === 'done') lastDoneRun.current = task.run;
@@ -113,31 +126,37 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
     if (task.phase === 'done') refreshTab();
   }, [task.phase, task.run, refreshTab]);
 
-  const status = describeAdapterStatus({ tabId: bound.tabId, state: tab.state, error: tab.error });
+  const status = describeAdapterStatus({ tabId: bound.tabId, state: tabState, error: tabError });
   const tabId = typeof bound.tabId === 'number' ? bound.tabId : null;
+  const replyTargets = useReplyTargets(api, tabId, chatKey, lastDoneRun.current);
   const canStart = tabId !== null && status.status !== 'unsupported' && !streaming;
-  const health = tab.state?.conversation?.health.status;
+  const health = tabState?.conversation?.health.status;
   const insertBlockedReason =
     health === 'ok' ? null : 'Insert is off until Aside can read this chat reliably.';
 
+  // What the next runs read, when the user picked a scope here (else the privacy setting's).
+  const [runScope, setRunScope] = useState<ReadScope | null>(null);
   const run = (request: TaskRequest, button: HTMLElement | null) => {
     if (tabId === null) return;
     actionButton.current = button;
-    runner.start(tabId, request);
+    runner.start(tabId, runScope ? { ...request, options: { ...request.options, scope: runScope } } : request);
   };
 
   // The "suggest replies" shortcut: start as soon as the sidebar serves that tab.
   const startTask = runner.start;
   useEffect(() => {
     if (!pendingActions || tabId === null) return;
-    return pendingActions.watch(tabId, () => startTask(tabId, REPLY));
-  }, [pendingActions, tabId, startTask]);
+    return pendingActions.watch(tabId, (action) =>
+      startTask(tabId, action.task === 'summarize' ? { task: 'summarize', options: { targetLanguage: language } } : REPLY),
+    );
+  }, [pendingActions, tabId, startTask, language]);
   const retry = () => {
     const target = task.tabId ?? tabId;
     if (target !== null) runner.start(target, task.request ?? REPLY);
   };
 
-  const active = assistants.active;
+  // The popup may have picked another assistant for this chat alone: the badge names the one that answers.
+  const active = useChatAssistant(api, tabId, chatKey, assistants.assistants, assistants.active);
 
   const answerConsent = (decision: ConsentDecision) => {
     runner.answerConsent(decision);
@@ -150,6 +169,7 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
       <header class="sidebar-header">
         <h1 class="brand">Aside</h1>
         <ProviderBadge assistant={active} loaded={assistants.loaded} onOpenOptions={openOptions} />
+        <IncognitoBadge api={api} />
       </header>
 
       <AdapterStatus view={status} loading={tab.loading} onRefresh={refreshTab} />
@@ -161,7 +181,12 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
         onStart={run}
         onStop={runner.stop}
         stopButton={stopButton}
+        replyTargets={replyTargets.targets}
       />
+
+      <ScopePicker value={runScope} onChange={setRunScope} disabled={streaming} />
+
+      <TemplateRunner api={api} tabId={tabId} chatKey={chatKey} canStart={canStart} streaming={streaming} readerLanguage={language} onStart={run} />
 
       <LocalOnlyToggle api={api} tabId={tabId} chatKey={chatKey} />
 
@@ -183,10 +208,17 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
         streaming={streaming}
         insertBlockedReason={insertBlockedReason}
         chatUrls={task.chatUrls}
-        label={task.request?.task === 'rewrite' ? 'Rewritten draft' : 'Suggested replies'}
+        label={
+          task.request?.task === 'rewrite'
+            ? 'Rewritten draft'
+            : task.request?.task === 'template'
+              ? `Template: ${task.request.options.template?.name ?? ''}`
+              : 'Suggested replies'
+        }
+        onRegenerate={task.request && task.tabId !== null && task.phase !== 'streaming' ? retry : undefined}
       />
 
-      <OutputPanel task={task} />
+      <OutputPanel task={task} api={api} />
 
       {task.phase === 'error' && task.error ? <ErrorNotice error={task.error} onRetry={retry} /> : null}
 

@@ -11,10 +11,12 @@ interface Props {
   chatUrls: readonly string[] | null;
   /** "Suggested replies" or "Rewritten draft". */
   label: string;
+  /** Asks the same again (same message, tone and mode) for new drafts; absent while none can be asked. */
+  onRegenerate?: () => void;
 }
 
 /** The live region the drafts stream into. Busy while streaming, so readers announce the result once. */
-export function SuggestionList({ api, run, suggestions, tabId, streaming, insertBlockedReason, chatUrls, label }: Props) {
+export function SuggestionList({ api, run, suggestions, tabId, streaming, insertBlockedReason, chatUrls, label, onRegenerate }: Props) {
   return (
     <section class="suggestions" aria-live="polite" aria-busy={streaming} aria-label={label}>
       {suggestions.length > 0 ? (
@@ -32,6 +34,11 @@ export function SuggestionList({ api, run, suggestions, tabId, streaming, insert
             />
           ))}
         </ol>
+      ) : null}
+      {suggestions.length > 0 && !streaming && onRegenerate ? (
+        <button type="button" class="button button-quiet regenerate" data-testid="regenerate" onClick={onRegenerate}>
+          {label === 'Rewritten draft' ? 'Rewrite again' : 'Regenerate'}
+        </button>
       ) : null}
     </section>
   );

@@ -21,14 +21,22 @@ function sentence({ phase, suggestions, output, source, finishReason, request, n
   }
 }
 
-/** One line on where the task stands: writing, done, or stopped. */
+/** One line on where the task stands: writing, done, or stopped; then what the run's input left out, if anything. */
 export function TaskStatus({ task }: Props) {
   const text = sentence(task);
-  if (!text) return null;
-  return (
-    <p class={`task-status task-${task.phase}`} data-testid="task-status" data-phase={task.phase}>
-      {task.phase === 'streaming' ? <span class="spinner" aria-hidden="true" /> : null}
-      {text}
+  const notes = task.notes.map((note) => (
+    <p key={note} class="task-note" data-testid="task-note">
+      {note}
     </p>
+  ));
+  if (!text) return notes.length > 0 ? <>{notes}</> : null;
+  return (
+    <>
+      <p class={`task-status task-${task.phase}`} data-testid="task-status" data-phase={task.phase} role="status">
+        {task.phase === 'streaming' ? <span class="spinner" aria-hidden="true" /> : null}
+        {text}
+      </p>
+      {notes}
+    </>
   );
 }

@@ -31,7 +31,12 @@ describe('describeAdapterStatus', () => {
   it('passes health status and notes through', () => {
     const degraded = describeAdapterStatus({ tabId: 3, state: chat('degraded', 42, ['No timestamps']), error: null });
     expect(degraded.status).toBe('degraded');
-    expect(degraded.notes).toEqual(['No timestamps']);
+    expect(degraded.notes[0]).toBe('No timestamps');
+    expect(degraded.sentence).toContain('Insert is off');
+    // The way to report it: save the page, run the extract command (exactly), attach its output.
+    expect(degraded.notes).toContain('npm run extract -- --url https://web.whatsapp.com/ page.html');
+    expect(degraded.notes.join(' ')).toMatch(/Ctrl\+S/);
+    expect(describeAdapterStatus({ tabId: 3, state: chat('ok'), error: null }).notes.join(' ')).not.toContain('npm run extract');
     expect(describeAdapterStatus({ tabId: 3, state: chat('unreadable'), error: null }).status).toBe('unreadable');
   });
 

@@ -17,6 +17,16 @@ export interface AdapterStatusInput {
   error: UserFacingError | null;
 }
 
+/** The exact command that turns a saved WhatsApp page into the JSON a bug report needs (README: Reporting). */
+export const EXTRACT_COMMAND = 'npm run extract -- --url https://web.whatsapp.com/ page.html';
+
+/** How a user reports a chat Aside reads badly: what to save, what to run, what to attach. */
+export const REPORT_STEPS: readonly string[] = [
+  'To report it: in WhatsApp Web press Ctrl+S (Cmd+S on a Mac) and save the page as page.html (“Web page, complete”), then, in a copy of Aside’s source, run:',
+  EXTRACT_COMMAND,
+  'Attach what it prints to your report. Read it first: it holds the messages of the open chat.',
+];
+
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
@@ -50,7 +60,13 @@ export function describeAdapterStatus({ tabId, state, error }: AdapterStatusInpu
     case 'ok':
       return { status: 'ok', sentence: reading, notes };
     case 'degraded':
-      return { status: 'degraded', sentence: `${reading}, but parts of the chat could not be read.`, notes };
+      return {
+        status: 'degraded',
+        sentence:
+          `${reading}, but WhatsApp’s page has changed in ways Aside does not fully understand: parts of the chat ` +
+          'could not be read, so Insert is off.',
+        notes: [...notes, ...REPORT_STEPS],
+      };
     default:
       return { status: 'unreadable', sentence: `Can’t read “${conversation.title}”.`, notes };
   }

@@ -5,6 +5,7 @@ import { installBrowserMessages } from '../i18n';
 import { Sidebar } from './Sidebar';
 import { pendingActionsFrom } from './pending-action';
 import { activeTabTracker, fixedTabTracker, parseTabParam } from './tab-tracker';
+import { watchSourceFrom } from './use-live-conversation';
 import { loadMarkdownParser } from '../render';
 import '../common/base.css';
 import './sidebar.css';
@@ -22,6 +23,7 @@ if (root) {
       tabs={tabs}
       openOptions={() => void browser.runtime.openOptionsPage()}
       pendingActions={pendingActionsFrom(browser.storage.session)}
+      watch={watchSourceFrom(browser.runtime)}
     />,
     root,
   );

@@ -54,3 +54,21 @@ describe('pending shortcut actions', () => {
     expect(onAction).not.toHaveBeenCalled();
   });
 });
+
+describe('pending catch-up', () => {
+  it('takes a "catch up" left by its shortcut', () => {
+    const { area, set } = fakeArea();
+    const onAction = vi.fn();
+    pendingActionsFrom(area, () => 2000).watch(4, onAction);
+    set({ tabId: 4, task: 'summarize', createdAt: 1990 });
+    expect(onAction).toHaveBeenCalledWith({ tabId: 4, task: 'summarize', createdAt: 1990 });
+  });
+
+  it('ignores a task no shortcut starts (ask needs a typed question)', () => {
+    const { area, set } = fakeArea();
+    const onAction = vi.fn();
+    pendingActionsFrom(area, () => 2000).watch(4, onAction);
+    set({ tabId: 4, task: 'ask', createdAt: 1990 });
+    expect(onAction).not.toHaveBeenCalled();
+  });
+});

@@ -1,8 +1,8 @@
 /**
- * The "suggest replies" shortcut opens the sidebar and leaves the action in session storage; the
+ * The "suggest replies" and "catch up" shortcuts open the sidebar and leave the action in session storage; the
  * sidebar takes it (once) when it is bound to that tab, whether it just opened or was already open.
  */
-import { PENDING_ACTION_KEY, PENDING_ACTION_TTL_MS, type PendingAction } from '../../background/pending-action';
+import { PENDING_ACTION_KEY, PENDING_ACTION_TTL_MS, PENDING_TASKS, type PendingAction } from '../../background/pending-action';
 
 export interface SessionAreaLike {
   get(key: string): Promise<Record<string, unknown>>;
@@ -21,7 +21,7 @@ export interface PendingActions {
 function isFreshActionFor(value: unknown, tabId: number, now: number): value is PendingAction {
   if (typeof value !== 'object' || value === null) return false;
   const action = value as Partial<PendingAction>;
-  return action.tabId === tabId && action.task === 'reply' && typeof action.createdAt === 'number' && now - action.createdAt < PENDING_ACTION_TTL_MS;
+  return action.tabId === tabId && PENDING_TASKS.includes(action.task!) && typeof action.createdAt === 'number' && now - action.createdAt < PENDING_ACTION_TTL_MS;
 }
 
 export function pendingActionsFrom(area: SessionAreaLike, now: () => number = Date.now): PendingActions {

@@ -9,6 +9,7 @@ import { FakeApi } from '../testing/fake-api';
 import { manualFrames, mount, settle } from '../testing/dom';
 import { Sidebar } from './Sidebar';
 import { fixedTabTracker } from './tab-tracker';
+import type { PendingActions } from './pending-action';
 
 // The parser loads lazily in the product; tests render with it already there.
 beforeAll(() => loadMarkdownParser());
@@ -37,16 +38,35 @@ export class OptionsRecordingApi extends FakeApi {
   }
 }
 
-export async function mountSidebar({ locale = 'en-US', state = OK_CHAT }: { locale?: string; state?: TabState } = {}) {
+export async function mountSidebar({
+  locale = 'en-US',
+  state = OK_CHAT,
+  setup,
+  pendingActions,
+}: {
+  locale?: string;
+  state?: TabState;
+  /** More scripted answers, given before the sidebar mounts (it asks some questions at once). */
+  setup?: (api: OptionsRecordingApi) => void;
+  pendingActions?: PendingActions;
+} = {}) {
   const api = new OptionsRecordingApi()
     .on('ui->background:get-tab-state', () => state)
     .on('ui->background:get-assistants', () => ({ assistants: [LLAMA], activeAssistantId: 'a1' }))
     .on('ui->background:get-history', () => ({ entries: [] }))
     .on('ui->background:insert-draft', () => ({ ok: true, method: 'paste' }));
+  setup?.(api);
   const frames = manualFrames();
   const open = vi.fn();
   const { container } = await mount(
-    <Sidebar api={api} tabs={fixedTabTracker(12)} openOptions={open} scheduleFrame={frames.schedule} locale={locale} />,
+    <Sidebar
+      api={api}
+      tabs={fixedTabTracker(12)}
+      openOptions={open}
+      scheduleFrame={frames.schedule}
+      locale={locale}
+      {...(pendingActions ? { pendingActions } : {})}
+    />,
   );
   await settle();
   return { api, frames, container };

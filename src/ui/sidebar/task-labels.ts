@@ -15,12 +15,14 @@ export function workingSentence(task: TaskName, assistantName: string): string {
       return `Translating with ${assistantName}…`;
     case 'ask':
       return `Answering with ${assistantName}…`;
+    case 'template':
+      return `Running your template with ${assistantName}…`;
   }
 }
 
 /** Said when a run finished with nothing to show. */
 export function emptySentence(task: TaskName): string {
-  return task === 'reply' || task === 'rewrite' ? 'The assistant returned no suggestions.' : 'The assistant returned nothing.';
+  return task === 'reply' || task === 'rewrite' || task === 'template' ? 'The assistant returned no suggestions.' : 'The assistant returned nothing.';
 }
 
 /** The heading above a reading task's output. */
@@ -50,6 +52,8 @@ export function historyLabel(task: string): string {
       return 'Translation';
     case 'ask':
       return 'Answer';
+    case 'template':
+      return 'Template';
     default:
       return 'Result';
   }

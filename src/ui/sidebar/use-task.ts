@@ -26,6 +26,8 @@ export interface TaskRunState {
   output: string;
   /** The links in the chat the model saw; null until the background said. */
   chatUrls: string[] | null;
+  /** The message references the prompt gave (catch up, ask): the only citations the answer may show. */
+  references: Record<string, string> | null;
   source: TaskStartInfo | null;
   error: UserFacingError | null;
   finishReason: string | null;
@@ -33,6 +35,11 @@ export interface TaskRunState {
   consent: SendPreview | null;
   /** Why the run waits (e.g. retrying after a rate limit); cleared when text arrives. */
   notice: string | null;
+  /**
+   * What the background said about the input before asking the model (e.g. only the newest messages fit
+   * its context): true for the whole answer, so shown for the whole run, not only while waiting.
+   */
+  notes: string[];
 }
 
 const IDLE: TaskRunState = {
@@ -43,20 +50,22 @@ const IDLE: TaskRunState = {
   suggestions: [],
   output: '',
   chatUrls: null,
+  references: null,
   source: null,
   error: null,
   finishReason: null,
   consent: null,
   notice: null,
+  notes: [],
 };
 
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-/** Rewrite gives one draft; reply up to SUGGESTION_COUNT. */
+/** Rewrite and a template give one draft; reply up to SUGGESTION_COUNT. */
 function draftLimit(task: TaskName): number {
-  return task === 'rewrite' ? 1 : SUGGESTION_COUNT;
+  return task === 'rewrite' || task === 'template' ? 1 : SUGGESTION_COUNT;
 }
 
 /** The buffer as the run shows it: drafts for drafting tasks, the text itself otherwise. */
@@ -115,11 +124,17 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
           },
           onStart(info) {
             if (!isCurrent()) return;
-            setState((previous) => ({ ...previous, source: info, chatUrls: info.chatUrls ?? previous.chatUrls }));
+            setState((previous) => ({
+              ...previous,
+              source: info,
+              chatUrls: info.chatUrls ?? previous.chatUrls,
+              references: info.references ?? previous.references,
+            }));
           },
           onNotice(text) {
             if (!isCurrent()) return;
-            setState((previous) => ({ ...previous, notice: text }));
+            // Before `start` a notice describes what is sent; after it, why the answer is slow to come.
+            setState((previous) => (previous.source ? { ...previous, notice: text } : { ...previous, notes: [...previous.notes, text] }));
           },
           onDelta(text) {
             if (!isCurrent()) return;

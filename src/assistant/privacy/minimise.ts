@@ -1,0 +1,70 @@
+/**
+ * Minimisation: a task reads only the messages its scope names (the last N, those since the unread divider,
+ * or the user's selection), not the whole chat. The content script reads with the scope; the background
+ * trims again here, so a reader that returns more (an older content script, a scope it did not know) still
+ * cannot put more into the prompt than the user allowed.
+ */
+import type { Conversation } from '../../shared/conversation';
+import type { ReadScope } from '../../shared/protocol';
+
+/** The scope of one run: the sidebar's choice for this run, else the privacy setting. */
+export function scopeForRun(setting: ReadScope, override: ReadScope | undefined): ReadScope {
+  return override ?? setting;
+}
+
+export function trimToScope(conversation: Conversation, scope: ReadScope): Conversation {
+  const { messages } = conversation;
+  switch (scope.kind) {
+    case 'last':
+      return messages.length > scope.count ? { ...conversation, messages: messages.slice(-scope.count) } : conversation;
+    case 'since-unread': {
+      if (conversation.unreadFromId === undefined) return conversation;
+      const from = messages.findIndex((message) => message.id === conversation.unreadFromId);
+      return from > 0 ? { ...conversation, messages: messages.slice(from) } : conversation;
+    }
+    default:
+      return conversation;
+  }
+}
+
+/**
+ * A selection cannot be checked again here (only the page knows what is selected): a reader that does not
+ * say it read the selection (an older content script) is not trusted with it, and the run is refused.
+ */
+export function selectionUnsupported(conversation: Conversation, scope: ReadScope): boolean {
+  return scope.kind === 'selection' && conversation.coverage?.scope !== 'selection';
+}
+
+/** What the user reads when the scope could not be fully covered; null when it was (or nobody said). */
+export function coverageNotice(conversation: Conversation, scope: ReadScope): string | null {
+  const coverage = conversation.coverage;
+  if (!coverage || coverage.complete) return null;
+  const count = conversation.messages.length;
+  const read = `${count} message${count === 1 ? '' : 's'}`;
+  const why = coverage.note ? ` ${coverage.note}` : coverage.reachedChatStart ? ' The chat has no older messages.' : '';
+  switch (scope.kind) {
+    case 'last':
+      // The whole chat was read: nothing is missing, but the user should know the prompt holds fewer.
+      if (coverage.reachedChatStart) return `Aside read all ${read} of this chat (fewer than the ${scope.count} you asked for).`;
+      return `Aside read ${read}, not the last ${scope.count} you asked for.${why}`;
+    case 'since-unread':
+      return `Aside read ${read}, but could not reach the first unread message.${why}`;
+    case 'selection':
+      return `Aside read ${read} of your selection; some selected messages could not be read.${why}`;
+    default:
+      return `Aside could read only part of the chat (${read}).${why}`;
+  }
+}
+
+export function describeScope(scope: ReadScope): string {
+  switch (scope.kind) {
+    case 'last':
+      return `the last ${scope.count} messages`;
+    case 'since-unread':
+      return 'the messages since the unread divider';
+    case 'selection':
+      return 'the messages you selected';
+    default:
+      return 'the messages on screen';
+  }
+}

@@ -1,0 +1,42 @@
+import type { ReplyTarget } from '../../shared/protocol';
+
+interface Props {
+  targets: readonly ReplyTarget[];
+  /** The chosen message's id, or '' for the chat as a whole. */
+  value: string;
+  onChange(messageId: string): void;
+  disabled?: boolean;
+}
+
+/** How a message is named in the list: who wrote it, when, and how it starts (text only). */
+function describe(target: ReplyTarget): string {
+  const time = target.timestamp ? ` (${target.timestamp.slice(11, 16)})` : '';
+  return `${target.sender ?? 'Someone'}${time}: ${target.text}`;
+}
+
+/**
+ * Which message the suggested replies answer: the chat as a whole (its latest messages), or one recent
+ * message from others. A native select: reachable and operable with the keyboard, announced with its label.
+ */
+export function ReplyTargetPicker({ targets, value, onChange, disabled }: Props) {
+  const known = value === '' || targets.some((target) => target.id === value);
+  return (
+    <label class="reply-target-label">
+      Reply to{' '}
+      <select
+        class="reply-target"
+        data-testid="reply-target"
+        value={known ? value : ''}
+        disabled={disabled}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      >
+        <option value="">The latest messages</option>
+        {[...targets].reverse().map((target) => (
+          <option key={target.id} value={target.id}>
+            {describe(target)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
