@@ -4,6 +4,7 @@ import type { LanguageModelProvider } from '../providers/types';
 import { createGuardedFetch } from './egress';
 import { BackgroundError, userError } from './errors';
 import type { BackgroundServices } from './services';
+import { inBrowserProvider, isInBrowserKind } from './local-engine';
 
 export interface ActiveAssistant {
   assistant: Assistant;
@@ -11,9 +12,16 @@ export interface ActiveAssistant {
   locality: 'local' | 'remote';
 }
 
-export async function resolveActiveAssistant(services: BackgroundServices): Promise<ActiveAssistant> {
+/**
+ * The assistant that answers: the one chosen for this chat (the popup's "For this chat") when there is
+ * one and it still exists, else the active one.
+ */
+export async function resolveActiveAssistant(services: BackgroundServices, chatKey: string | null = null): Promise<ActiveAssistant> {
   const { settings } = await services.settings.load();
-  const assistant = settings.assistants.find((candidate) => candidate.id === settings.activeAssistantId);
+  const chosenId = chatKey !== null && services.chatAssistants ? await services.chatAssistants.get(chatKey) : null;
+  const assistant =
+    settings.assistants.find((candidate) => candidate.id === chosenId) ??
+    settings.assistants.find((candidate) => candidate.id === settings.activeAssistantId);
   if (!assistant) {
     throw new BackgroundError(
       userError('config', 'No assistant is set up yet.', 'Open Aside’s options and add an assistant (for example a local Ollama or an OpenAI key).'),
@@ -28,6 +36,8 @@ export function providerFor(
   active: ActiveAssistant,
   purpose: { chatKey: string | null; action: string },
 ): LanguageModelProvider {
+  // In-browser models send nothing over the network: no origin to guard, nothing to log.
+  if (isInBrowserKind(active.assistant.kind)) return inBrowserProvider(active.assistant.kind, active.assistant.model);
   const fetch = createGuardedFetch({
     allowedOrigin: new URL(active.assistant.baseUrl).origin,
     chatKey: purpose.chatKey,

@@ -8,6 +8,7 @@ import type { Reply } from '../shared/protocol';
 import { openDatabase } from '../storage/database';
 import { createHistoryStore } from '../storage/history-store';
 import { createConsentStore } from '../storage/consent-store';
+import { createChatAssistantStore } from '../storage/chat-assistant-store';
 import { createSecretStore } from '../storage/secret-store';
 import { createSettingsStore } from '../storage/settings-store';
 import { BackgroundError, userError } from './errors';
@@ -41,6 +42,7 @@ export function createBrowserServices(): BackgroundServices {
       },
     },
     consents: createConsentStore(database),
+    chatAssistants: createChatAssistantStore(browser.storage.local),
     tabs: {
       async urlOf(tabId) {
         try {

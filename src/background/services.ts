@@ -9,6 +9,7 @@ import type { HistoryStore } from '../storage/history-store';
 import type { SecretStore } from '../storage/secret-store';
 import type { SettingsStore } from '../storage/settings-store';
 import type { ConsentStore } from '../storage/consent-store';
+import type { ChatAssistantStore } from '../storage/chat-assistant-store';
 import type { EgressLogEntry } from '../shared/protocol';
 import type { EgressEntry } from './egress';
 import type { ExtensionIdentity } from './sender';
@@ -32,6 +33,8 @@ export interface BackgroundServices {
   egressLog: EgressLog;
   /** Per-chat consent grants and local-only flags. */
   consents: ConsentStore;
+  /** The assistant chosen per chat (popup: "For this chat"); absent: every chat uses the active one. */
+  chatAssistants?: ChatAssistantStore;
   tabs: TabAccess;
   createProvider(kind: ProviderKind, config: ProviderConfig): LanguageModelProvider;
   fetchImplementation?: typeof fetch;

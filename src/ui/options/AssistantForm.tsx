@@ -7,7 +7,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { EMPTY_DRAFT, draftFrom, type FieldErrors, type FormDraft } from './form-draft';
 import type { OptionsHost } from './options-host';
 import { saveDraft } from './save-flow';
-import { CONTEXT_WINDOW_KINDS, defaultNameFor, defaultPresetFor, isPresetValue, modelHintFor, presetsFor, type Preset } from './presets';
+import { CONTEXT_WINDOW_KINDS, IN_BROWSER_KINDS, defaultNameFor, defaultPresetFor, isPresetValue, modelHintFor, presetsFor, type Preset } from './presets';
 import { Field, describedBy } from './Field';
 import { KindSelect } from './KindSelect';
 import { loadModelList } from './model-list';
@@ -15,6 +15,9 @@ import { ModelField } from './ModelField';
 import { PresetChips } from './PresetChips';
 import { OllamaHelp } from './OllamaHelp';
 import { TestResult, type TestOutcome } from './TestResult';
+import { ChromeAiPanel } from './local-models/ChromeAiPanel';
+import { LocalModelPicker } from './local-models/LocalModelPicker';
+import { CHROME_AI_MODEL_ID } from '../../providers/chrome-ai/provider';
 
 interface Props {
   api: UiApi;
@@ -104,7 +107,10 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
     setFormError(null);
     setNotice(null);
     // Validation and the permission prompt happen now, inside the click.
-    const saving$ = saveDraft(api, host, draft, saved?.hasApiKey ?? false);
+    // In-browser models reach no server: no host permission to ask for.
+    const saveHost = IN_BROWSER_KINDS.has(draft.kind) ? { ...host, requestOrigin: async () => true } : host;
+    const toSave = draft.kind === 'chrome-ai' ? { ...draft, model: CHROME_AI_MODEL_ID } : draft;
+    const saving$ = saveDraft(api, saveHost, toSave, saved?.hasApiKey ?? false);
     setSaving(true);
     void saving$.then((outcome) => {
       setSaving(false);
@@ -153,7 +159,7 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
 
   return (
     <form class="assistant-form" aria-labelledby="form-title" noValidate onSubmit={(event) => event.preventDefault()}>
-      <h2 id="form-title">{saved ? `Edit “${saved.name}”` : 'Add an assistant'}</h2>
+      <h3 id="form-title">{saved ? `Edit “${saved.name}”` : 'Add an assistant'}</h3>
 
       <Field id="provider-kind" label="Provider" error={fieldErrors.kind}>
         <KindSelect id="provider-kind" value={draft.kind} error={fieldErrors.kind} onChange={onKind} />
@@ -173,6 +179,10 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
         />
       </Field>
 
+      {draft.kind === 'webllm' ? <LocalModelPicker api={api} value={draft.model} error={fieldErrors.model} onChange={(model) => update({ model })} /> : null}
+      {draft.kind === 'chrome-ai' ? <ChromeAiPanel /> : null}
+
+      {IN_BROWSER_KINDS.has(draft.kind) ? null : (<>
       <Field id="provider-base-url" label="Base URL" error={fieldErrors.baseUrl}>
         <input
           id="provider-base-url"
@@ -225,6 +235,7 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
         onChange={(model) => update({ model })}
         onLoad={onLoadModels}
       />
+      </>)}
 
       {CONTEXT_WINDOW_KINDS.has(draft.kind) ? (
         <Field

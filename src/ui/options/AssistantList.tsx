@@ -16,7 +16,7 @@ export function AssistantList({ assistants, activeId, editingId, onEdit, onActiv
   return (
     <section class="panel" aria-labelledby="assistants-title">
       <div class="panel-header">
-        <h2 id="assistants-title">Your assistants</h2>
+        <h3 id="assistants-title">Your assistants</h3>
         <button type="button" class="button" data-testid="assistant-new" onClick={onNew}>
           Add another
         </button>

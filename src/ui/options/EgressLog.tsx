@@ -42,7 +42,7 @@ export function EgressLog({ api }: Props) {
 
   return (
     <section class="panel egress-log-panel" aria-labelledby="egress-log-title">
-      <h2 id="egress-log-title">Outbound requests</h2>
+      <h3 id="egress-log-title">Outbound requests</h3>
       <p class="muted">Every request Aside sent, newest first: where it went, how much it carried, and for which chat.</p>
       <div class="egress-log-actions">
         <button type="button" class="button" data-testid="egress-refresh" onClick={() => void load()}>

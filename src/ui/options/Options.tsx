@@ -9,6 +9,17 @@ import type { OptionsHost } from './options-host';
 import { AssistantList } from './AssistantList';
 import { AssistantForm } from './AssistantForm';
 import { EgressLog } from './EgressLog';
+import { PrivacySettings } from './privacy/PrivacySettings';
+import { SettingsTransfer } from './data/SettingsTransfer';
+import { OptionsSection, SectionNav, type SectionSpec } from './OptionsSection';
+import { HistoryManager } from './history/HistoryManager';
+import { ShortcutsSection } from './ShortcutsSection';
+import { TemplatesSection } from './templates/TemplatesSection';
+import { downloadText } from '../common/download';
+import type { BrowserCommand } from '../common/shortcuts';
+
+/** When the host cannot list shortcuts (tests, older hosts): the section still offers to change them. */
+const NO_COMMANDS = async (): Promise<BrowserCommand[]> => [];
 
 export interface OptionsProps {
   api: UiApi;
@@ -60,40 +71,80 @@ export function Options({ api, host }: OptionsProps) {
     if (fresh && fresh.activeAssistantId === null) await activate(assistant.id);
   };
 
+  // The page's sections, in order; each is a landmark with an h2, listed in the navigation. Other parts
+  // mount their panels inside a section below (templates in Prompts, privacy settings in Privacy,
+  // settings export/import in Data).
+  const sections: SectionSpec[] = [
+    { id: 'assistants', title: 'Assistants' },
+    { id: 'prompts', title: 'Prompts' },
+    { id: 'privacy', title: 'Privacy' },
+    { id: 'data', title: 'Data' },
+    { id: 'shortcuts', title: 'Shortcuts' },
+  ];
+  const section = (id: string) => sections.find((candidate) => candidate.id === id)!;
+
   return (
-    <main class="options">
-      <header class="options-header">
-        <h1>Aside settings</h1>
-        <p class="muted">
-          Choose the AI that reads your chats. Aside sends a chat only to the assistant you pick here, only when you
-          ask, and never sends a message for you.
-        </p>
-      </header>
+    <div class="options-layout">
+      <SectionNav sections={sections} />
+      <main class="options">
+        <header class="options-header">
+          <h1>Aside settings</h1>
+          <p class="muted">
+            Choose the AI that reads your chats. Aside sends a chat only to the assistant you pick here, only when you
+            ask, and never sends a message for you.
+          </p>
+        </header>
 
-      {assistants.error ? <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} /> : null}
-      {listError ? <ErrorNotice error={listError} /> : null}
+        <OptionsSection {...section('assistants')}>
+          {assistants.error ? <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} /> : null}
+          {listError ? <ErrorNotice error={listError} /> : null}
 
-      <AssistantList
-        assistants={assistants.assistants}
-        activeId={assistants.activeId}
-        editingId={editingId}
-        onEdit={openForm}
-        onActivate={(id) => void activate(id)}
-        onDelete={(id) => void remove(id)}
-        onNew={() => openForm(null)}
-      />
+          <AssistantList
+            assistants={assistants.assistants}
+            activeId={assistants.activeId}
+            editingId={editingId}
+            onEdit={openForm}
+            onActivate={(id) => void activate(id)}
+            onDelete={(id) => void remove(id)}
+            onNew={() => openForm(null)}
+          />
 
-      <section class="panel">
-        <AssistantForm
-          key={session.key}
-          api={api}
-          host={host}
-          initial={session.assistant}
-          onSaved={(assistant) => void onSaved(assistant)}
-        />
-      </section>
+          <section class="panel">
+            <AssistantForm
+              key={session.key}
+              api={api}
+              host={host}
+              initial={session.assistant}
+              onSaved={(assistant) => void onSaved(assistant)}
+            />
+          </section>
+        </OptionsSection>
 
-      <EgressLog api={api} />
-    </main>
+        <OptionsSection {...section('prompts')}>
+          <p class="muted">Each action's tone and instructions are chosen in the sidebar, per run.</p>
+          <TemplatesSection api={api} download={host.download ?? downloadText} />
+        </OptionsSection>
+
+        <OptionsSection {...section('privacy')} description="What leaves your browser, and when.">
+          <PrivacySettings api={api} />
+          <EgressLog api={api} />
+        </OptionsSection>
+
+        <OptionsSection {...section('data')} description="What Aside keeps in this browser, to export or delete.">
+          <HistoryManager api={api} download={host.download ?? downloadText} />
+          <SettingsTransfer api={api} download={host.download ?? downloadText} onImported={() => void assistants.reload()} />
+        </OptionsSection>
+
+        <OptionsSection {...section('shortcuts')}>
+          <ShortcutsSection
+            api={api}
+            listCommands={host.listCommands ?? NO_COMMANDS}
+            updateCommand={host.updateCommand}
+            mac={host.mac}
+            targetBrowser={__TARGET_BROWSER__}
+          />
+        </OptionsSection>
+      </main>
+    </div>
   );
 }

@@ -21,10 +21,10 @@ describe('validateDraft', () => {
     });
   });
 
-  it('refuses kinds that are not built yet', () => {
-    const result = validateDraft({ ...EMPTY_DRAFT, kind: 'webllm', baseUrl: 'https://x.test', model: 'llama' }, { hasApiKey: true, newId });
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.kind).toContain('coming soon');
+  it('accepts an in-browser model (WebLLM) without a key', () => {
+    const result = validateDraft({ ...EMPTY_DRAFT, kind: 'webllm', baseUrl: 'https://huggingface.co', model: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' }, { hasApiKey: false, newId });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.missingKey).toBe(false);
   });
 
   it('keeps, removes or replaces the stored key', () => {

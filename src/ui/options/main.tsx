@@ -16,6 +16,12 @@ const host: OptionsHost = {
   extensionOrigin: extensionOriginFrom(browser.runtime.getURL('')),
   copyText: (text) => navigator.clipboard.writeText(text),
   newId: () => crypto.randomUUID(),
+  listCommands: () => browser.commands.getAll(),
+  // Firefox lets a page remap its own shortcuts; Chrome has no commands.update (its page is the only way).
+  ...(typeof browser.commands.update === 'function'
+    ? { updateCommand: (name: string, shortcut: string) => browser.commands.update({ name, shortcut }) }
+    : {}),
+  mac: /Mac/i.test(navigator.platform),
 };
 
 const root = document.getElementById('app');

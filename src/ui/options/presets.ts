@@ -31,8 +31,15 @@ const SHORT_NAMES: Record<ProviderKind, string> = {
  * provider registry's IMPLEMENTED_PROVIDER_KINDS (a test checks), without importing every provider here.
  */
 export const ENABLED_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>([
-  'openai-compatible', 'openai', 'ollama', 'anthropic', 'mistral', 'gemini', 'openrouter',
+  'openai-compatible', 'openai', 'ollama', 'anthropic', 'mistral', 'gemini', 'openrouter', 'webllm', 'chrome-ai',
 ]);
+
+/**
+ * Models that run inside the browser: no address, key or model name to type; the options page shows
+ * the in-browser model picker instead (local-models/). The base URL is fixed: where WebLLM's model
+ * files come from, and a loopback placeholder for Chrome's model, which has no address at all.
+ */
+export const IN_BROWSER_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>(['webllm', 'chrome-ai']);
 
 /** Kinds whose context window the user may set: a local server loads the model with it. */
 export const CONTEXT_WINDOW_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>(['ollama']);
@@ -58,8 +65,12 @@ export const PRESETS: readonly Preset[] = [
   { id: 'ollama', label: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434', modelHint: 'llama3.2' },
   { id: 'lm-studio', label: 'LM Studio', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', modelHint: 'the model id LM Studio shows' },
   { id: 'llama-cpp', label: 'llama.cpp', kind: 'openai-compatible', baseUrl: 'http://localhost:8080/v1', modelHint: 'any name: llama-server serves one model' },
+  // vLLM checks the browser's Origin: the extension origin must be in --allowed-origins (README).
+  { id: 'vllm', label: 'vLLM', kind: 'openai-compatible', baseUrl: 'http://localhost:8000/v1', modelHint: 'the model vLLM serves, e.g. Qwen/Qwen2.5-7B-Instruct' },
   { id: 'mistral', label: 'Mistral', kind: 'mistral', baseUrl: 'https://api.mistral.ai/v1', modelHint: 'mistral-small-latest' },
   { id: 'openrouter', label: 'OpenRouter', kind: 'openrouter', baseUrl: 'https://openrouter.ai/api/v1', modelHint: 'openai/gpt-4o-mini' },
+  { id: 'webllm', label: 'WebLLM', kind: 'webllm', baseUrl: 'https://huggingface.co', modelHint: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' },
+  { id: 'chrome-ai', label: 'Chrome AI', kind: 'chrome-ai', baseUrl: 'http://localhost', modelHint: 'chrome-built-in' },
 ];
 
 export const KIND_ORDER: readonly ProviderKind[] = PROVIDER_KINDS;

@@ -1,9 +1,12 @@
 import type { Ref } from 'preact';
 import type { AssistantView } from '../../shared/settings';
 import { LocalityBadge } from '../common/LocalityBadge';
+import { AssistantState } from './AssistantState';
+import type { Reachability } from './reachability';
 
 interface Props {
   assistant: AssistantView;
+  reachability: Reachability;
   checked: boolean;
   focusable: boolean;
   buttonRef: Ref<HTMLButtonElement>;
@@ -11,8 +14,8 @@ interface Props {
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
-/** One assistant in the picker: a radio with name, model, where it runs, and whether a key is set. */
-export function AssistantOption({ assistant, checked, focusable, buttonRef, onSelect, onKeyDown }: Props) {
+/** One assistant in the picker: a radio with name, model, where it runs, its key, and whether it answers. */
+export function AssistantOption({ assistant, reachability, checked, focusable, buttonRef, onSelect, onKeyDown }: Props) {
   return (
     <button
       ref={buttonRef}
@@ -34,8 +37,13 @@ export function AssistantOption({ assistant, checked, focusable, buttonRef, onSe
       </span>
       <span class="assistant-badges">
         <LocalityBadge locality={assistant.locality} />
-        <span class="badge badge-muted">{assistant.hasApiKey ? 'key set' : 'no key'}</span>
+        <AssistantState assistant={assistant} reachability={reachability} />
       </span>
+      {reachability.state === 'unreachable' ? (
+        <span class="assistant-problem" data-testid="assistant-problem">
+          {reachability.reason}
+        </span>
+      ) : null}
     </button>
   );
 }

@@ -1,10 +1,12 @@
 import { useRef } from 'preact/hooks';
 import type { AssistantView } from '../../shared/settings';
 import { AssistantOption } from './AssistantOption';
+import type { Reachability } from './reachability';
 
 interface Props {
   assistants: AssistantView[];
   activeId: string | null;
+  reachabilityOf: (assistant: AssistantView) => Reachability;
   onSelect: (id: string) => void;
 }
 
@@ -12,7 +14,7 @@ const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight']);
 const PREVIOUS_KEYS = new Set(['ArrowUp', 'ArrowLeft']);
 
 /** A radio group of the configured assistants; arrow keys move and select, as radios do. */
-export function AssistantPicker({ assistants, activeId, onSelect }: Props) {
+export function AssistantPicker({ assistants, activeId, reachabilityOf, onSelect }: Props) {
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const checkedIndex = assistants.findIndex((assistant) => assistant.id === activeId);
   const focusIndex = checkedIndex >= 0 ? checkedIndex : 0;
@@ -33,6 +35,7 @@ export function AssistantPicker({ assistants, activeId, onSelect }: Props) {
         <AssistantOption
           key={assistant.id}
           assistant={assistant}
+          reachability={reachabilityOf(assistant)}
           checked={assistant.id === activeId}
           focusable={index === focusIndex}
           buttonRef={(element) => {

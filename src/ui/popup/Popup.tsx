@@ -4,15 +4,25 @@ import { toUserFacingError } from '../api';
 import type { UserFacingError } from '../../shared/errors';
 import { useAssistants } from '../common/use-assistants';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { ShortcutList } from '../common/ShortcutList';
+import type { BrowserCommand } from '../common/shortcuts';
+import { useShortcuts } from '../common/use-shortcuts';
 import { AssistantPicker } from './AssistantPicker';
+import { ChatAssistantChoice } from './ChatAssistantChoice';
+import { useReachability } from './reachability';
 
 /** What the popup needs from the browser besides the background. */
 export interface PopupHost {
   currentWindowId(): Promise<number | null>;
+  /** The tab the popup acts on (the active tab of its window), or null. */
+  currentTabId(): Promise<number | null>;
   /** Opens the browser's sidebar; must call the browser synchronously (user gesture). False if it can't. */
   openSidebar(windowId: number | null): Promise<boolean>;
   openOptions(): void;
   close(): void;
+  /** Aside's keyboard shortcuts as the browser has them now (commands.getAll). Must be a stable function. */
+  listCommands(): Promise<BrowserCommand[]>;
+  targetBrowser: 'chrome' | 'firefox';
 }
 
 export interface PopupProps {
@@ -22,13 +32,20 @@ export interface PopupProps {
 
 export function Popup({ api, host }: PopupProps) {
   const assistants = useAssistants(api);
+  const reachability = useReachability(api, assistants.assistants);
+  const shortcuts = useShortcuts(api, host.listCommands);
   const [windowId, setWindowId] = useState<number | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
   const [error, setError] = useState<UserFacingError | null>(null);
 
   useEffect(() => {
     let current = true;
     host.currentWindowId().then(
       (id) => current && setWindowId(id),
+      () => undefined,
+    );
+    host.currentTabId().then(
+      (id) => current && setTabId(id),
       () => undefined,
     );
     return () => {
@@ -73,10 +90,15 @@ export function Popup({ api, host }: PopupProps) {
     host.close();
   };
 
+  const openShortcutSettings = async () => {
+    if (await shortcuts.openSettings()) host.close();
+  };
+
+  const loading = !assistants.loaded;
   const empty = assistants.loaded && assistants.assistants.length === 0 && !assistants.error;
 
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={loading}>
       <header class="popup-header">
         <h1>Aside</h1>
         <button type="button" class="button button-quiet" data-testid="open-options" onClick={openOptions}>
@@ -84,10 +106,16 @@ export function Popup({ api, host }: PopupProps) {
         </button>
       </header>
 
+      {loading ? (
+        <p class="muted" role="status" data-testid="popup-loading">
+          Loading your assistants…
+        </p>
+      ) : null}
+
       {assistants.error ? <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} /> : null}
 
       {empty ? (
-        <div class="notice notice-warn">
+        <div class="notice notice-warn" data-testid="popup-empty">
           <p>No assistant yet. Add the model Aside should use: one on your machine, or an API you hold a key for.</p>
           <button type="button" class="button button-primary" data-testid="add-assistant" onClick={openOptions}>
             Add an assistant
@@ -98,10 +126,24 @@ export function Popup({ api, host }: PopupProps) {
       {assistants.assistants.length > 0 ? (
         <section aria-labelledby="picker-title">
           <h2 id="picker-title" class="section-title">
-            Assistant
+            Assistant for all chats
           </h2>
-          <AssistantPicker assistants={assistants.assistants} activeId={assistants.activeId} onSelect={(id) => void select(id)} />
+          <AssistantPicker
+            assistants={assistants.assistants}
+            activeId={assistants.activeId}
+            reachabilityOf={reachability.stateOf}
+            onSelect={(id) => void select(id)}
+          />
+          {reachability.hasUnchecked ? (
+            <button type="button" class="button button-quiet check-connections" data-testid="check-connections" onClick={reachability.checkRemote}>
+              Check connections
+            </button>
+          ) : null}
         </section>
+      ) : null}
+
+      {assistants.assistants.length > 1 ? (
+        <ChatAssistantChoice api={api} tabId={tabId} assistants={assistants.assistants} active={assistants.active} />
       ) : null}
 
       {error ? <ErrorNotice error={error} /> : null}
@@ -109,6 +151,19 @@ export function Popup({ api, host }: PopupProps) {
       <button type="button" class="button button-primary open-sidebar" data-testid="open-sidebar" onClick={openSidebar}>
         Open the sidebar
       </button>
+
+      <footer class="popup-footer">
+        <h2 id="shortcuts-title" class="section-title">
+          Shortcuts
+        </h2>
+        <ShortcutList
+          compact
+          shortcuts={shortcuts.shortcuts}
+          targetBrowser={host.targetBrowser}
+          error={shortcuts.error}
+          onOpenSettings={() => void openShortcutSettings()}
+        />
+      </footer>
     </main>
   );
 }

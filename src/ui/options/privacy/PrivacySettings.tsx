@@ -4,6 +4,7 @@ import type { UserFacingError } from '../../../shared/errors';
 import type { Payload } from '../../../shared/protocol';
 import { DEFAULT_READ_COUNT, MAX_READ_COUNT, type PrivacySettings as Privacy } from '../../../shared/settings';
 import { ErrorNotice } from '../../common/ErrorNotice';
+import { i18nKey, t, type MessageKey } from '../../i18n';
 
 interface Props {
   api: UiApi;
@@ -11,11 +12,11 @@ interface Props {
 
 type ScopeKind = Privacy['readScope']['kind'];
 
-const SCOPE_LABELS: Record<ScopeKind, string> = {
-  last: 'The last messages (set how many)',
-  'since-unread': 'Only the messages since the unread divider',
-  selection: 'Only the messages I select in WhatsApp',
-  visible: 'The messages on screen',
+const SCOPE_LABELS: Record<ScopeKind, MessageKey> = {
+  last: i18nKey('optionsPrivacy_scopeLast'),
+  'since-unread': i18nKey('optionsPrivacy_scopeSinceUnread'),
+  selection: i18nKey('optionsPrivacy_scopeSelection'),
+  visible: i18nKey('optionsPrivacy_scopeVisible'),
 };
 
 /**
@@ -59,7 +60,7 @@ export function PrivacySettings({ api }: Props) {
   const commitCount = () => {
     const value = validCount(count);
     if (value === null) {
-      setError({ kind: 'config', message: `Enter a whole number of messages from 1 to ${MAX_READ_COUNT}.`, retryable: false });
+      setError({ kind: 'config', message: t('optionsPrivacy_countInvalid', MAX_READ_COUNT), retryable: false });
       return;
     }
     void save({ readScope: { kind: 'last', count: value } });
@@ -67,7 +68,7 @@ export function PrivacySettings({ api }: Props) {
 
   return (
     <section class="panel privacy-settings" aria-labelledby="privacy-settings-title" data-testid="privacy-settings">
-      <h3 id="privacy-settings-title">Privacy</h3>
+      <h3 id="privacy-settings-title">{t('optionsPrivacy_title')}</h3>
       {error ? <ErrorNotice error={error} testId="privacy-error" /> : null}
       {privacy ? (
         <>
@@ -78,32 +79,28 @@ export function PrivacySettings({ api }: Props) {
               checked={privacy.pseudonymise}
               onChange={(event) => void save({ pseudonymise: (event.currentTarget as HTMLInputElement).checked })}
             />{' '}
-            Hide names, phone numbers, e-mail addresses, card numbers and IBANs from remote assistants
-            <span class="muted privacy-explain">
-              They are replaced by placeholders such as [PERSON_1] before a request leaves your browser, and put back in the
-              answer here. The consent preview shows exactly what is sent. Local assistants get the chat as it is: it never
-              leaves your machine.
-            </span>
+            {t('optionsPrivacy_pseudonymise')}
+            <span class="muted privacy-explain">{t('optionsPrivacy_pseudonymiseExplain')}</span>
           </label>
 
           <fieldset class="privacy-option">
-            <legend>What a task reads</legend>
+            <legend>{t('optionsPrivacy_scopeLegend')}</legend>
             <select
               data-testid="privacy-scope"
-              aria-label="What a task reads"
+              aria-label={t('optionsPrivacy_scopeLegend')}
               value={privacy.readScope.kind}
               onChange={(event) => chooseScope((event.currentTarget as HTMLSelectElement).value as ScopeKind)}
             >
               {(Object.keys(SCOPE_LABELS) as ScopeKind[]).map((kind) => (
                 <option key={kind} value={kind}>
-                  {SCOPE_LABELS[kind]}
+                  {t(SCOPE_LABELS[kind])}
                 </option>
               ))}
             </select>
             {privacy.readScope.kind === 'last' ? (
               <label>
                 {' '}
-                How many:{' '}
+                {t('optionsPrivacy_countLabel')}{' '}
                 <input
                   type="number"
                   min={1}
@@ -116,9 +113,7 @@ export function PrivacySettings({ api }: Props) {
                 />
               </label>
             ) : null}
-            <span class="muted privacy-explain">
-              Only these messages go into a prompt. The sidebar can pick another scope for one run.
-            </span>
+            <span class="muted privacy-explain">{t('optionsPrivacy_scopeExplain')}</span>
           </fieldset>
 
           <label class="privacy-option">
@@ -128,11 +123,8 @@ export function PrivacySettings({ api }: Props) {
               checked={privacy.incognito}
               onChange={(event) => void save({ incognito: (event.currentTarget as HTMLInputElement).checked })}
             />{' '}
-            Incognito
-            <span class="muted privacy-explain">
-              Nothing is written to history, and the outbound-request log keeps each request without saying which chat it was
-              for. Only what you choose explicitly (local only, always allow) is still remembered per chat.
-            </span>
+            {t('optionsPrivacy_incognito')}
+            <span class="muted privacy-explain">{t('optionsPrivacy_incognitoExplain')}</span>
           </label>
         </>
       ) : null}
