@@ -17,6 +17,10 @@ const COMMANDS = {
     suggested_key: { default: 'Alt+Shift+S' },
     description: '__MSG_commandSuggestReplies__',
   },
+  'catch-up': {
+    suggested_key: { default: 'Alt+Shift+U' },
+    description: '__MSG_commandCatchUp__',
+  },
 };
 
 export function buildManifest(browser: TargetBrowser) {
@@ -74,7 +78,8 @@ export function buildManifest(browser: TargetBrowser) {
   return defineManifest({
     ...common,
     minimum_chrome_version: '116',
-    permissions: [...common.permissions, 'sidePanel'],
+    // offscreen: the in-browser model's engine host page, created only when a WebLLM assistant is used.
+    permissions: [...common.permissions, 'sidePanel', 'offscreen'],
     background: { service_worker: 'src/background/main.ts', type: 'module' },
     side_panel: { default_path: 'extension-pages/sidebar.html' },
     commands: {

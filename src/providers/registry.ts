@@ -41,6 +41,12 @@ const DISPLAY_NAMES: Record<ProviderKind, string> = {
 
 /** Throws ProviderError('config') for a kind with no implementation yet, or for an unusable base URL. */
 export function createProvider(kind: ProviderKind, config: ProviderConfig): LanguageModelProvider {
+  if (IN_BROWSER_KINDS.has(kind)) {
+    // They fetch nothing and need the engine host, which only the background reaches (background/local-engine.ts).
+    throw new ProviderError('config', `${DISPLAY_NAMES[kind]} runs through Aside’s background, not through a network endpoint.`, {
+      hint: 'Pick the assistant in the popup and use it from the sidebar.',
+    });
+  }
   const native = NATIVE_PROVIDERS[kind];
   if (native) return native(config);
   const dialect = OPENAI_COMPATIBLE_DIALECTS[kind];
@@ -52,8 +58,12 @@ export function createProvider(kind: ProviderKind, config: ProviderConfig): Lang
   return createOpenAICompatibleProvider(config, { kind, dialect });
 }
 
-/** Kinds createProvider can build today; the options page and the background offer only these. */
+/** Models that run inside the browser; built by the background's local engine, never by createProvider. */
+export const IN_BROWSER_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>(['webllm', 'chrome-ai']);
+
+/** Kinds Aside can use today; the options page and the background offer only these. */
 export const IMPLEMENTED_PROVIDER_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>([
   ...(Object.keys(OPENAI_COMPATIBLE_DIALECTS) as ProviderKind[]),
   ...(Object.keys(NATIVE_PROVIDERS) as ProviderKind[]),
+  ...IN_BROWSER_KINDS,
 ]);

@@ -62,9 +62,9 @@ describe('ui->background:list-models', () => {
       const saved = await handlers['ui->background:save-assistant']({ assistant: { id: kind, name: kind, kind, baseUrl: 'https://api.example.test/v1', model: 'm' } });
       expect(saved.assistant.kind).toBe(kind);
     }
-    await expect(
-      handlers['ui->background:save-assistant']({ assistant: { id: 'w', name: 'w', kind: 'webllm', baseUrl: 'https://x.test', model: 'm' } }),
-    ).rejects.toMatchObject({ userError: { kind: 'config' } });
+    // In-browser models are built too (background/local-engine.ts): saved like any other kind.
+    const webllm = await handlers['ui->background:save-assistant']({ assistant: { id: 'w', name: 'w', kind: 'webllm', baseUrl: 'https://huggingface.co', model: 'm' } });
+    expect(webllm.assistant).toMatchObject({ kind: 'webllm', locality: 'local' });
   });
 
   it('test connection also probes Ollama with a POST, which its origin check refuses like a chat', async () => {

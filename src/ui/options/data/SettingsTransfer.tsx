@@ -3,6 +3,7 @@ import { toUserFacingError, type UiApi } from '../../api';
 import type { UserFacingError } from '../../../shared/errors';
 import { MAX_SETTINGS_FILE_CHARACTERS, type SettingsImportResult } from '../../../shared/protocol';
 import { ErrorNotice } from '../../common/ErrorNotice';
+import { t } from '../../i18n';
 
 interface Props {
   api: UiApi;
@@ -30,7 +31,9 @@ export function SettingsTransfer({ api, download, onImported }: Props) {
       download(fileName, `${JSON.stringify(file, null, 2)}\n`);
       const missing = file.assistantsNeedingKey.map((assistant) => assistant.name);
       setExported(
-        `Saved ${fileName}. It holds no API keys${missing.length ? `: after importing it, enter the key again for ${missing.join(', ')}` : ''}.`,
+        missing.length
+          ? t('optionsData_exportedNeedsKeys', fileName, missing.join(', '))
+          : t('optionsData_exportedNoKeys', fileName),
       );
     } catch (cause) {
       setError(toUserFacingError(cause));
@@ -48,8 +51,8 @@ export function SettingsTransfer({ api, download, onImported }: Props) {
     if (file.size > MAX_SETTINGS_FILE_CHARACTERS * 4) {
       setError({
         kind: 'config',
-        message: `This file is too large to be an Aside settings file (${Math.ceil(file.size / 1024)} KB).`,
-        hint: 'Pick a file made with Aside’s “Export settings”.',
+        message: t('optionsData_fileTooLarge', Math.ceil(file.size / 1024).toLocaleString()),
+        hint: t('optionsData_fileTooLargeHint'),
         retryable: false,
       });
       return;
@@ -68,17 +71,14 @@ export function SettingsTransfer({ api, download, onImported }: Props) {
 
   return (
     <section class="panel settings-transfer" aria-labelledby="settings-transfer-title" data-testid="settings-transfer">
-      <h3 id="settings-transfer-title">Settings file</h3>
-      <p class="muted">
-        Export your assistants, privacy choices and other settings to a JSON file, or import one. API keys are never in the
-        file: after an import, enter the key of each assistant that needs one.
-      </p>
+      <h3 id="settings-transfer-title">{t('optionsData_title')}</h3>
+      <p class="muted">{t('optionsData_intro')}</p>
       <div class="settings-transfer-actions">
         <button type="button" class="button" data-testid="settings-export" onClick={() => void exportSettings()}>
-          Export settings
+          {t('optionsData_export')}
         </button>
         <label class="button">
-          Import settings…
+          {t('optionsData_import')}
           <input
             type="file"
             accept="application/json,.json"
@@ -97,12 +97,10 @@ export function SettingsTransfer({ api, download, onImported }: Props) {
       {error ? <ErrorNotice error={error} testId="settings-import-error" /> : null}
       {result ? (
         <div class="notice" role="status" data-testid="settings-import-result">
-          <p>
-            Imported {result.assistants} assistant{result.assistants === 1 ? '' : 's'} and your other settings.
-          </p>
+          <p>{result.assistants === 1 ? t('optionsData_importedOne') : t('optionsData_importedOther', result.assistants)}</p>
           {result.needsKey.length > 0 ? (
             <p data-testid="settings-import-needs-key">
-              Enter the API key again for: {result.needsKey.map((assistant) => assistant.name).join(', ')}.
+              {t('optionsData_needsKey', result.needsKey.map((assistant) => assistant.name).join(', '))}
             </p>
           ) : null}
           {result.notices.map((notice) => (

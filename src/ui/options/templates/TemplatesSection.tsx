@@ -10,6 +10,7 @@ import {
   type PromptTemplate,
 } from '../../../shared/templates';
 import { ErrorNotice } from '../../common/ErrorNotice';
+import { i18nKey, t } from '../../i18n';
 import { importTemplates, newTemplateId, templatesFileText } from './template-file';
 
 interface Props {
@@ -26,6 +27,7 @@ interface Draft {
 }
 
 const EMPTY: Draft = { id: null, name: '', instruction: '' };
+const TEMPLATES_FILE_NAME = 'aside-templates.json';
 
 /**
  * Options → Prompts: the user's own templates. Each is a name and an instruction with variables ({chat},
@@ -68,7 +70,8 @@ export function TemplatesSection({ api, download }: Props) {
     if (!canSave) return;
     const template: PromptTemplate = { id: draft.id ?? newTemplateId(), name: draft.name.trim(), instruction: draft.instruction.trim() };
     const next = draft.id === null ? [...list, template] : list.map((item) => (item.id === draft.id ? template : item));
-    if (await save(next, draft.id === null ? `Added “${template.name}”.` : `Saved “${template.name}”.`)) setDraft(EMPTY);
+    const said = draft.id === null ? t('optionsTemplates_added', template.name) : t('optionsTemplates_saved', template.name);
+    if (await save(next, said)) setDraft(EMPTY);
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -78,22 +81,21 @@ export function TemplatesSection({ api, download }: Props) {
     const outcome = importTemplates(list, await file.text());
     if (!outcome.ok) {
       setStatus(null);
-      setError({ kind: 'config', message: outcome.message, hint: 'Pick a file made with “Export templates”.', retryable: false });
+      setError({ kind: 'config', message: outcome.message, hint: t('optionsTemplates_importHint'), retryable: false });
       return;
     }
     const count = outcome.added + outcome.replaced;
-    await save(outcome.templates, `Imported ${count} template${count === 1 ? '' : 's'}: ${outcome.added} new, ${outcome.replaced} updated.`);
+    const said =
+      count === 1
+        ? t('optionsTemplates_importedOne', outcome.added, outcome.replaced)
+        : t('optionsTemplates_importedOther', count, outcome.added, outcome.replaced);
+    await save(outcome.templates, said);
   };
 
   return (
     <section class="panel templates" aria-labelledby="templates-heading" data-testid="templates-section">
-      <h3 id="templates-heading">Your templates</h3>
-      <p class="muted">
-        Your own instructions, run from the sidebar on the open chat. Use <code>{'{chat}'}</code> for the chat,{' '}
-        <code>{'{selection}'}</code> for the messages you selected in WhatsApp, <code>{'{draft}'}</code> for what you typed in
-        the message box, and <code>{'{language}'}</code> for your language. Chat text always reaches the model marked as
-        data, never as part of your instruction.
-      </p>
+      <h3 id="templates-heading">{t('optionsTemplates_title')}</h3>
+      <p class="muted">{withCodeVariables(t('optionsTemplates_intro'))}</p>
       {error ? <ErrorNotice error={error} /> : null}
       {status ? (
         <p class="muted" role="status" data-testid="templates-status">
@@ -101,7 +103,7 @@ export function TemplatesSection({ api, download }: Props) {
         </p>
       ) : null}
       {templates === null ? null : list.length === 0 ? (
-        <p class="muted">No templates yet.</p>
+        <p class="muted">{t('optionsTemplates_empty')}</p>
       ) : (
         <ul class="template-list">
           {list.map((template) => (
@@ -113,23 +115,23 @@ export function TemplatesSection({ api, download }: Props) {
                   type="button"
                   class="button button-quiet"
                   data-testid="template-edit"
-                  aria-label={`Edit template ${template.name}`}
+                  aria-label={t('optionsTemplates_editLabel', template.name)}
                   onClick={() => setDraft({ id: template.id, name: template.name, instruction: template.instruction })}
                 >
-                  Edit
+                  {t('optionsTemplates_edit')}
                 </button>
                 <button
                   type="button"
                   class="button button-quiet"
                   data-testid="template-delete"
-                  aria-label={`Delete template ${template.name}`}
+                  aria-label={t('optionsTemplates_deleteLabel', template.name)}
                   onClick={() => {
-                    if (window.confirm(`Delete the template “${template.name}”?`)) {
-                      void save(list.filter((item) => item.id !== template.id), `Deleted “${template.name}”.`);
+                    if (window.confirm(t('optionsTemplates_deleteConfirm', template.name))) {
+                      void save(list.filter((item) => item.id !== template.id), t('optionsTemplates_deleted', template.name));
                     }
                   }}
                 >
-                  Delete
+                  {t('optionsTemplates_delete')}
                 </button>
               </div>
             </li>
@@ -137,9 +139,9 @@ export function TemplatesSection({ api, download }: Props) {
         </ul>
       )}
 
-      <div class="template-form" role="group" aria-label={draft.id === null ? 'New template' : 'Edit template'}>
+      <div class="template-form" role="group" aria-label={draft.id === null ? t('optionsTemplates_newGroup') : t('optionsTemplates_editGroup')}>
         <label>
-          Name
+          {t('optionsTemplates_name')}
           <input
             type="text"
             data-testid="template-name"
@@ -149,28 +151,28 @@ export function TemplatesSection({ api, download }: Props) {
           />
         </label>
         <label>
-          Instruction
+          {t('optionsTemplates_instruction')}
           <textarea
             data-testid="template-instruction"
             rows={3}
             maxLength={MAX_TEMPLATE_INSTRUCTION_LENGTH}
-            placeholder="e.g. List the dates and places in {chat}, in {language}."
+            placeholder={t('optionsTemplates_instructionPlaceholder')}
             value={draft.instruction}
             onInput={(event) => setDraft({ ...draft, instruction: event.currentTarget.value })}
           />
         </label>
         {unknown.length > 0 ? (
           <p class="template-warning" role="alert" data-testid="template-unknown-variables">
-            Not a variable: {unknown.map((name) => `{${name}}`).join(', ')}. Aside fills in only {'{chat}'}, {'{selection}'}, {'{draft}'} and {'{language}'}.
+            {t('optionsTemplates_unknownVariables', unknown.map((name) => `{${name}}`).join(', '))}
           </p>
         ) : null}
         <div class="template-form-actions">
           <button type="button" class="button button-primary" data-testid="template-save" disabled={!canSave} onClick={() => void submit()}>
-            {draft.id === null ? 'Add template' : 'Save template'}
+            {draft.id === null ? t('optionsTemplates_add') : t('optionsTemplates_save')}
           </button>
           {draft.id !== null || draft.name || draft.instruction ? (
             <button type="button" class="button button-quiet" onClick={() => setDraft(EMPTY)}>
-              Cancel
+              {t('optionsTemplates_cancel')}
             </button>
           ) : null}
         </div>
@@ -183,14 +185,15 @@ export function TemplatesSection({ api, download }: Props) {
           data-testid="templates-export"
           disabled={list.length === 0}
           onClick={() => {
-            download('aside-templates.json', templatesFileText(list));
-            setStatus(`Saved aside-templates.json with ${list.length} template${list.length === 1 ? '' : 's'}.`);
+            download(TEMPLATES_FILE_NAME, templatesFileText(list));
+            const key = list.length === 1 ? i18nKey('optionsTemplates_exportedOne') : i18nKey('optionsTemplates_exportedOther');
+            setStatus(t(key, TEMPLATES_FILE_NAME, list.length));
           }}
         >
-          Export templates
+          {t('optionsTemplates_export')}
         </button>
         <label class="button">
-          Import templates…
+          {t('optionsTemplates_import')}
           <input
             type="file"
             accept="application/json,.json"
@@ -202,4 +205,12 @@ export function TemplatesSection({ api, download }: Props) {
       </div>
     </section>
   );
+}
+
+/**
+ * The translated intro names the variables as plain `{chat}` text (translators keep them as they are);
+ * they are shown as code, as the user must type them exactly.
+ */
+function withCodeVariables(text: string) {
+  return text.split(/(\{(?:chat|selection|draft|language)\})/).map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
 }

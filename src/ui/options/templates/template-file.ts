@@ -7,6 +7,7 @@ import {
   type PromptTemplate,
   type TemplatesFile,
 } from '../../../shared/templates';
+import { t } from '../../i18n';
 
 /** Larger than any file of MAX_TEMPLATES templates: a bigger one is refused before it is parsed. */
 export const MAX_TEMPLATES_FILE_CHARACTERS = 200_000;
@@ -23,18 +24,19 @@ export type ImportOutcome = { ok: true; templates: PromptTemplate[]; added: numb
  * others are added after. Says exactly what is wrong with a file that is not a valid templates file.
  */
 export function importTemplates(current: readonly PromptTemplate[], text: string): ImportOutcome {
-  if (text.length > MAX_TEMPLATES_FILE_CHARACTERS) return { ok: false, message: 'This file is too large to be an Aside templates file.' };
+  if (text.length > MAX_TEMPLATES_FILE_CHARACTERS) return { ok: false, message: t('optionsTemplates_fileTooLarge') };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not JSON, so it is not an Aside templates file.' };
+    return { ok: false, message: t('optionsTemplates_fileNotJson') };
   }
   const parsed = v.safeParse(TemplatesFileSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const where = issue?.path?.map((item) => String(item.key)).join('.') || 'the file';
-    return { ok: false, message: `The file’s ${where} ${issue?.message ?? 'is not valid'}.` };
+    const where = issue?.path?.map((item) => String(item.key)).join('.') || t('optionsTemplates_fileWhole');
+    // The schema's own wording (shared with the background) stays as it is; the sentence around it is translated.
+    return { ok: false, message: t('optionsTemplates_fileInvalid', where, issue?.message ?? t('optionsTemplates_fileNotValid')) };
   }
   const incoming = parsed.output.templates;
   const ids = new Set(incoming.map((template) => template.id));
@@ -43,7 +45,7 @@ export function importTemplates(current: readonly PromptTemplate[], text: string
   const added = incoming.filter((template) => !current.some((existing) => existing.id === template.id));
   const templates = [...merged, ...added];
   if (templates.length > MAX_TEMPLATES) {
-    return { ok: false, message: `Importing would make ${templates.length} templates; Aside keeps at most ${MAX_TEMPLATES}. Delete some first.` };
+    return { ok: false, message: t('optionsTemplates_tooMany', templates.length, MAX_TEMPLATES) };
   }
   return { ok: true, templates, added: added.length, replaced: current.length - kept.length };
 }
