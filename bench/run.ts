@@ -7,6 +7,11 @@
  * (b) Reading a 2,000-message chat in real Chromium: the WhatsApp adapter's reader (bundled by esbuild into
  *     an IIFE and injected) against a bare querySelectorAll('[data-pre-plain-text]') + textContent walk over
  *     the same DOM; medians of N runs, reported as a ratio against the 3x budget.
+ * (c), (d) Streaming through the built extension: first token against a plain fetch of the same server, and
+ *     long tasks while 2,000 tokens stream in (bench/streaming.ts).
+ * (e) Idle cost: main-thread time added to the WhatsApp tab while 200 messages arrive with the sidebar
+ *     watching it, against the same page without the extension (bench/idle.ts).
+ * `--reading` runs (b) and (e) only; ASIDE_DIST_CHROME points it at another build than dist/chrome.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
@@ -15,9 +20,13 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { renderWhatsAppChat } from '../src/content/adapters/whatsapp/fixtures/render-chat';
+import { idleRows } from './idle';
+import { streamingRows } from './streaming';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist', 'chrome');
+const DIST = resolve(process.env.ASIDE_DIST_CHROME || join(ROOT, 'dist', 'chrome'));
+/** `--reading`: only the reading and idle-cost measures (no sizes, no streaming), for work on the adapter. */
+const READING_ONLY = process.argv.includes('--reading');
 const READER = join(ROOT, 'src', 'content', 'adapters', 'whatsapp', 'reader.ts');
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const CONTENT_BUDGET = 20 * 1024;
@@ -270,9 +279,13 @@ async function main(): Promise<void> {
   if (!existsSync(distFile('manifest.json'))) {
     throw new Error('dist/chrome is missing: run `npm run build:chrome` (npm run bench does).');
   }
-  const sizes = sizeRows();
+  const sizes = READING_ONLY ? [] : sizeRows();
   const reading = await readRows();
-  const rows = [...sizes, ...reading.rows];
+  // (c) first token against a plain fetch, (d) long tasks while streaming: bench/streaming.ts.
+  const streaming = READING_ONLY ? [] : await streamingRows(DIST);
+  // (e) the live watch's cost on the messenger page while messages arrive: bench/idle.ts.
+  const idle = await idleRows(DIST);
+  const rows = [...sizes, ...reading.rows, ...idle, ...streaming];
   const chromiumVersion = reading.chromiumVersion;
   console.log(`# Aside bench (${new Date().toISOString()}, Chromium ${chromiumVersion}, node ${process.version})\n`);
   console.log(table(rows));

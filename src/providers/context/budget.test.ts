@@ -4,10 +4,12 @@ import { fitTranscriptToContext, RESERVED_TOKENS, trimOldestToFit } from './budg
 import { contextWindowFor, DEFAULT_CONTEXT_WINDOW_TOKENS, knownContextWindow } from './context-windows';
 import { countTokens, tokenizerMargin } from './token-count';
 
-describe('countTokens (cl100k, an approximation for non-OpenAI models)', () => {
-  it('counts ordinary text like GPT-4’s tokenizer', () => {
+describe('countTokens (an estimate calibrated on cl100k; see estimate-tokens.test.ts)', () => {
+  it('counts ordinary text about as GPT-4’s tokenizer does', () => {
     expect(countTokens('')).toBe(0);
-    expect(countTokens('hello world')).toBe(2);
+    // cl100k says 2; the estimate may err high, never low.
+    expect(countTokens('hello world')).toBeGreaterThanOrEqual(2);
+    expect(countTokens('hello world')).toBeLessThanOrEqual(3);
     expect(countTokens('Are we still on for the hike on Saturday?')).toBeGreaterThan(8);
   });
 
