@@ -86,6 +86,10 @@ export function assistantHandlers(services: BackgroundServices) {
             error: userError('model', `${origin} answered, but it has no model named “${assistant.model}”.`, `Available: ${models.slice(0, 8).map((model) => model.id).join(', ')}.`),
           };
         }
+        if (assistant.kind === 'webllm' || assistant.kind === 'chrome-ai') {
+          // Its base URL is where model files come from, not a server that answers: say what the user can rely on.
+          return { ok: true, detail: `Ready: ${assistant.model} runs in this browser; nothing leaves it.` };
+        }
         return { ok: true, detail: `Connected to ${origin}${models.length ? ` · ${models.length} models available` : ''}.` };
       } catch (error) {
         return { ok: false, error: toUserFacingError(error) };

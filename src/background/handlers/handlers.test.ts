@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assistantHandlers } from './assistants';
 import { tabHandlers } from './tabs';
 import { createFakeWorld, localAssistant } from '../test-support';
+import { registerInBrowserProviders } from '../local-engine';
 
 describe('assistant handlers', () => {
   it('saves an assistant, makes the first one active, and never returns the key', async () => {
@@ -47,6 +48,22 @@ describe('assistant handlers', () => {
     const result = await handlers['ui->background:test-assistant']({ id: 'a1' });
     expect(result).toEqual({ ok: true, detail: expect.stringContaining('http://127.0.0.1:11434') });
     expect(world.egress.map((entry) => [entry.origin, entry.action])).toEqual([['http://127.0.0.1:11434', 'test-connection']]);
+  });
+
+  it('says an in-browser model is ready, not that it reached its download host, and sends nothing', async () => {
+    registerInBrowserProviders(() => ({
+      kind: 'webllm',
+      doStream: () => { throw new Error('not used'); },
+      listModels: async () => [{ id: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' }],
+      probe: async () => undefined,
+    }));
+    const world = createFakeWorld();
+    const handlers = assistantHandlers(world.services);
+    const assistant = { ...localAssistant, kind: 'webllm' as const, baseUrl: 'https://huggingface.co', model: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' };
+    await handlers['ui->background:save-assistant']({ assistant });
+    const result = await handlers['ui->background:test-assistant']({ id: 'a1' });
+    expect(result).toEqual({ ok: true, detail: 'Ready: Qwen2.5-0.5B-Instruct-q4f32_1-MLC runs in this browser; nothing leaves it.' });
+    expect(world.egress).toEqual([]);
   });
 });
 
