@@ -161,9 +161,9 @@ describe('minimisation', () => {
   it('says when the scope could not be covered', async () => {
     const { world } = await worldWith({ assistant: localAssistant });
     world.conversation.messages = longChat(12);
-    world.conversation.coverage = { scope: 'last', complete: false, reachedChatStart: true };
+    world.conversation.coverage = { scope: 'last', complete: false, reachedChatStart: false, note: 'The history limit was reached.' };
     const { messages } = await run(world);
-    expect(messages[0]).toEqual({ type: 'notice', text: 'Aside read all 12 messages of this chat (fewer than the 50 you asked for).' });
+    expect(messages[0]).toEqual({ type: 'notice', text: 'Aside read 12 messages, not the last 50 you asked for. The history limit was reached.' });
     expect(messages.at(-1)).toMatchObject({ type: 'end' });
   });
 

@@ -44,8 +44,8 @@ export function coverageNotice(conversation: Conversation, scope: ReadScope): st
   const why = coverage.note ? ` ${coverage.note}` : coverage.reachedChatStart ? ' The chat has no older messages.' : '';
   switch (scope.kind) {
     case 'last':
-      // The whole chat was read: nothing is missing, but the user should know the prompt holds fewer.
-      if (coverage.reachedChatStart) return `Aside read all ${read} of this chat (fewer than the ${scope.count} you asked for).`;
+      // The whole chat was read: nothing is missing. Saying so on every run in a short chat is noise.
+      if (coverage.reachedChatStart) return null;
       return `Aside read ${read}, not the last ${scope.count} you asked for.${why}`;
     case 'since-unread':
       return `Aside read ${read}, but could not reach the first unread message.${why}`;
