@@ -3,6 +3,7 @@ import type { PromptMessage, StreamPart } from '../providers/types';
 import type { ConsentDecision, SendPreview, ServerStreamMessage, TaskName, TaskOptions } from '../shared/stream-protocol';
 import type { PrivacySettings } from '../shared/settings';
 import { runTask } from './task-runner';
+import { deliverHistoryProgress } from './read-conversation';
 import { createFakeWorld, localAssistant, remoteAssistant, type FakeWorld } from './test-support';
 
 interface Setup {
@@ -156,6 +157,29 @@ describe('minimisation', () => {
     expect(world.contentCalls.at(-1)?.payload).toEqual({ scope: { kind: 'since-unread' } });
     expect(JSON.stringify(sent[0])).not.toContain('note number 4.');
     expect(JSON.stringify(sent[0])).toContain('note number 5.');
+  });
+
+  it('shows older messages loading while the page scrolls for the scope, before the run starts', async () => {
+    const { world } = await worldWith({ assistant: localAssistant });
+    world.conversation.messages = longChat(12);
+    const read = world.services.tabs.sendToContent;
+    world.services.tabs.sendToContent = async (tabId, type, payload) => {
+      // The content script reports progress while it scrolls, before it answers the read.
+      if (type === 'background->content:read-conversation') {
+        deliverHistoryProgress(tabId, { loaded: 20, target: 50 });
+        deliverHistoryProgress(tabId, { loaded: 35, target: 50 });
+      }
+      return read(tabId, type, payload);
+    };
+    const { messages } = await run(world, { scope: { kind: 'last', count: 50 } });
+    const types = messages.map((message) => message.type);
+    expect(messages.filter((message) => message.type === 'progress')).toEqual([
+      { type: 'progress', loaded: 20, target: 50 },
+      { type: 'progress', loaded: 35, target: 50 },
+    ]);
+    expect(types.lastIndexOf('progress')).toBeLessThan(types.indexOf('start'));
+    // Nobody listens once the read answered: a late report from the page goes nowhere.
+    expect(deliverHistoryProgress(7, { loaded: 50, target: 50 })).toBe(false);
   });
 
   it('says when the scope could not be covered', async () => {

@@ -5,8 +5,7 @@
  */
 import { collectUrls } from '../assistant/drafts/foreign-urls';
 import { TASK_DEFINITIONS, type TaskDefinition } from '../assistant/tasks/registry';
-import { MAX_DRAFT_LENGTH, type ReadScope } from '../shared/protocol';
-import type { Conversation } from '../shared/conversation';
+import { MAX_DRAFT_LENGTH } from '../shared/protocol';
 import { coverageNotice, scopeForRun, selectionUnsupported, trimToScope } from '../assistant/privacy/minimise';
 import { answerRestorer, originalSourceTexts, preparePrivateInput, withPlaceholderRule } from '../assistant/privacy/request-privacy';
 import type { ConsentDecision, SendPreview, ServerStreamMessage, TaskName, TaskOptions } from '../shared/stream-protocol';
@@ -15,6 +14,7 @@ import { providerFor, resolveActiveAssistant, type ActiveAssistant } from './act
 import { BackgroundError, toUserFacingError, userError } from './errors';
 import type { BackgroundServices } from './services';
 import { requireMessengerTab } from './handlers/tabs';
+import { readConversation } from './read-conversation';
 
 export interface TaskRequest {
   tabId: number;
@@ -43,7 +43,12 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     // Minimisation: only the scope the user chose (this run's, else the setting's) is read and prompted.
     const privacy = (await services.settings.load()).settings.privacy;
     const scope = scopeForRun(privacy.readScope, options.scope);
-    const conversation = trimToScope(await readConversationInScope(services, request.tabId, scope), scope);
+    const read = await readConversation(services, request.tabId, scope, {
+      signal,
+      onProgress: ({ loaded, target }) => emit({ type: 'progress', loaded, target }),
+    });
+    if (signal.aborted) return;
+    const conversation = trimToScope(read, scope);
     const scopeNotice = coverageNotice(conversation, scope);
     if (scopeNotice) emit({ type: 'notice', text: scopeNotice });
     const chatKey = conversation.chatKey ?? null;
@@ -134,14 +139,6 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     if (signal.aborted) return;
     emit({ type: 'error', error: toUserFacingError(error) });
   }
-}
-
-/**
- * Reads the chat in `scope`. The content script loads older history as needed and reports `coverage`.
- * (One place to point at the adapter's `readConversation` once it exists.)
- */
-async function readConversationInScope(services: BackgroundServices, tabId: number, scope: ReadScope): Promise<Conversation> {
-  return services.tabs.sendToContent(tabId, 'background->content:read-conversation', { scope });
 }
 
 /** A chat the user marked "local only" never goes to a remote assistant: refused before anything is built. */

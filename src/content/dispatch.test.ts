@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Conversation, InsertResult } from '../shared/conversation';
 import { MAX_DRAFT_LENGTH } from '../shared/protocol';
-import type { SiteAdapter } from './adapters/types';
+import { NothingSelectedError, type SiteAdapter } from './adapters/types';
 import { dispatchContentMessage, type ContentContext, type ContentMessageSender } from './dispatch';
+import { ContentSession } from './session';
 
 const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE_URL = `chrome-extension://${RUNTIME_ID}/`;
@@ -149,5 +150,88 @@ describe('dispatchContentMessage: read-draft', () => {
     const { adapter, context } = setup();
     expect(dispatchContentMessage(READ_DRAFT, { id: RUNTIME_ID, tab: { id: 1 } }, context)).toBeUndefined();
     expect(adapter.readDraft).not.toHaveBeenCalled();
+  });
+});
+
+describe('dispatchContentMessage: scoped reads, cancel and watch', () => {
+  it('sends a scoped read through the session, which reports progress to the background', async () => {
+    const notified: Array<{ type: string; payload: unknown }> = [];
+    const scoped: Conversation = { ...CONVERSATION, coverage: { scope: 'last', complete: true, reachedChatStart: false } };
+    const { adapter, context } = setup({
+      readScoped: vi.fn(async (_doc, _scope, options) => {
+        options.onProgress?.({ loaded: 40, target: 80 });
+        return scoped;
+      }),
+    });
+    const session = new ContentSession(document, async (type, payload) => {
+      notified.push({ type, payload });
+      return undefined;
+    });
+    const reply = await dispatchContentMessage(
+      { type: 'background->content:read-conversation', payload: { scope: { kind: 'last', count: 80 } } },
+      BACKGROUND,
+      { ...context, session },
+    );
+    expect(reply).toEqual({ ok: true, value: scoped });
+    expect(adapter.readScoped).toHaveBeenCalledWith(document, { kind: 'last', count: 80 }, expect.anything());
+    expect(adapter.read).not.toHaveBeenCalled();
+    expect(notified).toEqual([{ type: 'content->background:history-progress', payload: { loaded: 40, target: 80 } }]);
+  });
+
+  it('rejects a scope out of bounds', () => {
+    const { context } = setup();
+    const tooMany = { type: 'background->content:read-conversation', payload: { scope: { kind: 'last', count: 2_001 } } };
+    expect(dispatchContentMessage(tooMany, BACKGROUND, context)).toBeUndefined();
+  });
+
+  it('cancels the running scoped read, which then answers with what it has', async () => {
+    let seen: AbortSignal | undefined;
+    const { context } = setup({
+      readScoped: (_doc, _scope, options) =>
+        new Promise((resolve) => {
+          seen = options.signal;
+          options.signal?.addEventListener('abort', () => resolve({ ...CONVERSATION, coverage: { scope: 'last', complete: false, reachedChatStart: false } }));
+        }),
+    });
+    const session = new ContentSession(document, async () => undefined);
+    const reading = dispatchContentMessage(
+      { type: 'background->content:read-conversation', payload: { scope: { kind: 'last', count: 80 } } },
+      BACKGROUND,
+      { ...context, session },
+    );
+    await Promise.resolve();
+    const cancel = { type: 'background->content:cancel-history', payload: {} };
+    expect(await dispatchContentMessage(cancel, BACKGROUND, { ...context, session })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(seen?.aborted).toBe(true);
+    expect(await reading).toMatchObject({ ok: true, value: { coverage: { complete: false } } });
+    // Nothing left to cancel.
+    expect(await dispatchContentMessage(cancel, BACKGROUND, { ...context, session })).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('tells the user to select messages when a selection read finds none', async () => {
+    const { context } = setup({
+      readScoped: async () => {
+        throw new NothingSelectedError();
+      },
+    });
+    const reply = await dispatchContentMessage(
+      { type: 'background->content:read-conversation', payload: { scope: { kind: 'selection' } } },
+      BACKGROUND,
+      { ...context, session: new ContentSession(document, async () => undefined) },
+    );
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter', message: 'No messages are selected in the chat.' } });
+  });
+
+  it('turns the watch on and off only for the background', async () => {
+    const { context } = setup({ watchTargets: () => null, summarize: () => ({ site: 'whatsapp', title: 'Jo', isGroup: false, health: { status: 'ok' }, messageCount: 0, lastMessageId: null }) });
+    const session = new ContentSession(document, async () => ({ watching: true }) as never);
+    const on = { type: 'background->content:watch', payload: { on: true } };
+    expect(dispatchContentMessage(on, { id: RUNTIME_ID, tab: { id: 3 }, url: 'https://web.whatsapp.com/' }, { ...context, session })).toBeUndefined();
+    expect(session.watching).toBe(false);
+    expect(await dispatchContentMessage(on, BACKGROUND, { ...context, session })).toEqual({ ok: true, value: { watching: true } });
+    expect(session.watching).toBe(true);
+    const off = { type: 'background->content:watch', payload: { on: false } };
+    expect(await dispatchContentMessage(off, BACKGROUND, { ...context, session })).toEqual({ ok: true, value: { watching: false } });
+    expect(session.watching).toBe(false);
   });
 });

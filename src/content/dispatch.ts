@@ -5,9 +5,12 @@
  * to other listeners (and tells a probing sender nothing).
  */
 import type { UserFacingError } from '../shared/errors';
-import { parseEnvelope, type Reply } from '../shared/protocol';
+import { parseEnvelope, type Payload, type Reply } from '../shared/protocol';
 import { adapterForUrl, supportedSites } from './adapters/registry';
-import type { SiteAdapter } from './adapters/types';
+import { NothingSelectedError, type SiteAdapter } from './adapters/types';
+import { ContentSession, type Notify } from './session';
+import { WHATSAPP_SITE_ID } from './adapters/whatsapp/reader';
+import { scrollToMessage } from './adapters/whatsapp/scroll-to-message';
 
 /** The fields of runtime.MessageSender this module looks at. */
 export interface ContentMessageSender {
@@ -26,12 +29,21 @@ export interface ContentContext {
   pageUrl: string;
   /** Defaults to the registry; tests pass their own. */
   pickAdapter?: (url: string) => SiteAdapter | null;
+  /**
+   * The page's running scoped read and live watch. Without one, a session per document is made on first
+   * use, sending with `notify` (or nowhere).
+   */
+  session?: ContentSession;
+  notify?: Notify;
 }
 
 export type ContentReply =
   | Reply<'background->content:read-conversation'>
   | Reply<'background->content:insert-draft'>
-  | Reply<'background->content:read-draft'>;
+  | Reply<'background->content:read-draft'>
+  | Reply<'background->content:cancel-history'>
+  | Reply<'background->content:watch'>
+  | Reply<'background->content:scroll-to-message'>;
 
 export function dispatchContentMessage(
   message: unknown,
@@ -43,14 +55,28 @@ export function dispatchContentMessage(
   if (!envelope) return undefined;
   const adapter = (context.pickAdapter ?? adapterForUrl)(context.pageUrl);
   switch (envelope.type) {
-    case 'background->content:read-conversation':
-      return adapter ? readConversation(adapter, context.document) : Promise.resolve(unsupportedPage());
+    case 'background->content:read-conversation': {
+      const { scope } = envelope.payload as Payload<'background->content:read-conversation'>;
+      if (!adapter) return Promise.resolve(unsupportedPage());
+      return scope && scope.kind !== 'visible'
+        ? readScoped(adapter, sessionOf(context), scope)
+        : readConversation(adapter, context.document, scope !== undefined);
+    }
+    case 'background->content:cancel-history':
+      return Promise.resolve({ ok: true, value: { cancelled: sessionOf(context).cancelHistory() } });
+    case 'background->content:watch': {
+      const { on } = envelope.payload as Payload<'background->content:watch'>;
+      if (!adapter) return Promise.resolve(unsupportedPage());
+      return Promise.resolve({ ok: true, value: { watching: sessionOf(context).setWatch(adapter, on) } });
+    }
     case 'background->content:insert-draft': {
       const { text } = envelope.payload as { text: string };
       return adapter ? insertDraft(adapter, context.document, text) : Promise.resolve(unsupportedPage());
     }
     case 'background->content:read-draft':
       return Promise.resolve(adapter ? readDraft(adapter, context.document) : unsupportedPage());
+    case 'background->content:scroll-to-message':
+      return Promise.resolve(adapter?.id === WHATSAPP_SITE_ID ? scrollToMessage(context.document, (envelope.payload as { messageId: string }).messageId) : unsupportedPage());
     default:
       return undefined;
   }
@@ -73,12 +99,53 @@ function isOwnBackground(sender: ContentMessageSender, context: ContentContext):
 async function readConversation(
   adapter: SiteAdapter,
   doc: Document,
+  scoped: boolean,
 ): Promise<Reply<'background->content:read-conversation'>> {
   try {
-    return { ok: true, value: adapter.read(doc) };
+    const conversation = adapter.read(doc);
+    // Asked for the visible scope by name: say the read covered it, as every scoped read does.
+    return {
+      ok: true,
+      value: scoped ? { ...conversation, coverage: { scope: 'visible', complete: true, reachedChatStart: false } } : conversation,
+    };
   } catch {
     return { ok: false, error: adapterError('Aside could not read this chat.') };
   }
+}
+
+async function readScoped(
+  adapter: SiteAdapter,
+  session: ContentSession,
+  scope: NonNullable<Payload<'background->content:read-conversation'>['scope']>,
+): Promise<Reply<'background->content:read-conversation'>> {
+  try {
+    return { ok: true, value: await session.readScoped(adapter, scope) };
+  } catch (error) {
+    if (error instanceof NothingSelectedError) {
+      return {
+        ok: false,
+        error: {
+          kind: 'adapter',
+          message: 'No messages are selected in the chat.',
+          hint: 'Select the messages you mean in WhatsApp (drag across them), then try again.',
+          retryable: true,
+        },
+      };
+    }
+    return { ok: false, error: adapterError('Aside could not read this chat’s history.') };
+  }
+}
+
+const sessions = new WeakMap<Document, ContentSession>();
+
+function sessionOf(context: ContentContext): ContentSession {
+  if (context.session) return context.session;
+  let session = sessions.get(context.document);
+  if (!session) {
+    session = new ContentSession(context.document, context.notify ?? (async () => undefined));
+    sessions.set(context.document, session);
+  }
+  return session;
 }
 
 async function insertDraft(

@@ -118,6 +118,8 @@ export type ServerStreamMessage =
   | { type: 'delta'; text: string }
   /** Something the user should know while waiting, e.g. the provider is rate-limiting and we retry. */
   | { type: 'notice'; text: string }
+  /** Before `start`: older messages are being loaded for the run's scope (`target` 0: unknown). */
+  | { type: 'progress'; loaded: number; target: number }
   | {
       type: 'end';
       finishReason: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createUiApi, INTERRUPTED_STREAM, UiRequestError, type PortLike, type TaskHandlers } from './api';
+import { createUiApi, interruptedStream, UiRequestError, type PortLike, type TaskHandlers } from './api';
 import { TASK_PORT_NAME } from '../shared/stream-protocol';
 
 class FakePort implements PortLike {
@@ -92,6 +92,16 @@ describe('startTask', () => {
     expect(onNotice.mock.calls).toEqual([['Rate limited; retrying in 1 s']]);
   });
 
+  it('routes history progress to its handler and ignores a malformed one', () => {
+    const { port, api } = setup();
+    const onProgress = vi.fn();
+    api.startTask(7, 'reply', { ...handlers(), onProgress });
+    port.receive({ type: 'progress', loaded: 20, target: 50 });
+    port.receive({ type: 'progress', loaded: '20', target: 50 });
+    port.receive({ type: 'progress', loaded: 1.5, target: 50 });
+    expect(onProgress.mock.calls).toEqual([[{ loaded: 20, target: 50 }]]);
+  });
+
   it('routes start, deltas and end to the handlers', () => {
     const { port, api } = setup();
     const h = handlers();
@@ -136,8 +146,8 @@ describe('startTask', () => {
     api.startTask(7, 'reply', h);
     port.receive({ type: 'delta', text: 'partial' });
     port.drop();
-    expect(h.onError).toHaveBeenCalledWith(INTERRUPTED_STREAM);
-    expect(INTERRUPTED_STREAM).toMatchObject({
+    expect(h.onError).toHaveBeenCalledWith(interruptedStream());
+    expect(interruptedStream()).toMatchObject({
       kind: 'interrupted',
       message: 'The background worker stopped before the answer was complete.',
       retryable: true,
@@ -182,6 +192,6 @@ describe('startTask', () => {
     const h = handlers();
     api.startTask(7, 'reply', h);
     await Promise.resolve();
-    expect(h.onError).toHaveBeenCalledWith(INTERRUPTED_STREAM);
+    expect(h.onError).toHaveBeenCalledWith(interruptedStream());
   });
 });

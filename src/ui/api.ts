@@ -4,6 +4,7 @@
  */
 import type { MessageType, Payload, Reply, Response } from '../shared/protocol';
 import type { UserFacingError } from '../shared/errors';
+import { t } from './i18n';
 import {
   TASK_PORT_NAME,
   type ClientStreamMessage,
@@ -27,24 +28,19 @@ export class UiRequestError extends Error {
   }
 }
 
-export const INTERRUPTED_REQUEST: UserFacingError = {
-  kind: 'interrupted',
-  message: 'The background worker did not answer.',
-  hint: 'Try again; if it keeps happening, reload the extension.',
-  retryable: true,
-};
+/** Functions, not constants: the words are read when shown, after the page installed its language. */
+export function interruptedRequest(): UserFacingError {
+  return { kind: 'interrupted', message: t('common_interruptedRequest'), hint: t('common_interruptedRequestHint'), retryable: true };
+}
 
-export const INTERRUPTED_STREAM: UserFacingError = {
-  kind: 'interrupted',
-  message: 'The background worker stopped before the answer was complete.',
-  hint: 'Try again.',
-  retryable: true,
-};
+export function interruptedStream(): UserFacingError {
+  return { kind: 'interrupted', message: t('common_interruptedStream'), hint: t('common_interruptedStreamHint'), retryable: true };
+}
 
 /** Turns anything thrown by a request into a user-facing error. */
 export function toUserFacingError(cause: unknown): UserFacingError {
   if (cause instanceof UiRequestError) return cause.error;
-  return INTERRUPTED_REQUEST;
+  return interruptedRequest();
 }
 
 /** The part of a runtime.Port the client uses (the polyfill's Port satisfies it). */
@@ -78,6 +74,8 @@ export interface TaskStartInfo {
   locality: 'local' | 'remote';
   /** The links in the chat the model sees (see ServerStreamMessage). */
   chatUrls?: string[];
+  /** The message references the prompt gave (e.g. "m12" -> message id): the only citations shown. */
+  references?: Record<string, string>;
 }
 
 export interface TaskEnd {
@@ -97,6 +95,8 @@ export interface TaskHandlers {
   onDelta(text: string): void;
   /** Why the answer is slow to come (the provider asked us to wait and retry). */
   onNotice?(text: string): void;
+  /** Older messages are being loaded before the run starts (`target` 0 when the scope has no count). */
+  onProgress?(progress: { loaded: number; target: number }): void;
   onEnd(end: TaskEnd): void;
   onError(error: UserFacingError): void;
 }
@@ -119,6 +119,20 @@ const MAX_CHAT_URLS = 1_000;
 function stringsFrom(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value.filter((item): item is string => typeof item === 'string').slice(0, MAX_CHAT_URLS);
+}
+
+/** A reference map as the background sent it: "m<digits>" keys to string ids only, kept as plain data. */
+function referencesFrom(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const kept: Record<string, string> = Object.create(null) as Record<string, string>;
+  let count = 0;
+  for (const [reference, id] of Object.entries(value)) {
+    if (count >= MAX_CHAT_URLS) break;
+    if (!/^m\d{1,5}$/.test(reference) || typeof id !== 'string' || id.length === 0 || id.length > 200) continue;
+    kept[reference] = id;
+    count += 1;
+  }
+  return kept;
 }
 
 function isReply(value: unknown): value is Reply<MessageType> {
@@ -159,6 +173,10 @@ function isServerStreamMessage(value: unknown): value is ServerStreamMessage {
     case 'delta':
     case 'notice':
       return typeof message.text === 'string';
+    case 'progress': {
+      const { loaded, target } = value as { loaded?: unknown; target?: unknown };
+      return Number.isSafeInteger(loaded) && Number.isSafeInteger(target);
+    }
     case 'error':
       return isUserFacingError(message.error);
     default:
@@ -173,9 +191,9 @@ export function createUiApi(deps: MessagingDeps): UiApi {
       reply = await deps.sendMessage({ type, payload });
     } catch {
       // "Receiving end does not exist", "message port closed before a response was received", ...
-      throw new UiRequestError(INTERRUPTED_REQUEST);
+      throw new UiRequestError(interruptedRequest());
     }
-    if (!isReply(reply)) throw new UiRequestError(INTERRUPTED_REQUEST);
+    if (!isReply(reply)) throw new UiRequestError(interruptedRequest());
     if (!reply.ok) throw new UiRequestError({ ...reply.error, retryable: reply.error.retryable === true });
     return reply.value as Response<T>;
   }
@@ -213,11 +231,13 @@ export function createUiApi(deps: MessagingDeps): UiApi {
           }
           case 'start': {
             const chatUrls = stringsFrom(raw.chatUrls);
+            const references = referencesFrom(raw.references);
             handlers.onStart?.({
               assistantName: raw.assistantName,
               model: raw.model,
               locality: raw.locality,
               ...(chatUrls ? { chatUrls } : {}),
+              ...(references ? { references } : {}),
             });
             break;
           }
@@ -226,6 +246,9 @@ export function createUiApi(deps: MessagingDeps): UiApi {
             break;
           case 'notice':
             handlers.onNotice?.(raw.text);
+            break;
+          case 'progress':
+            handlers.onProgress?.({ loaded: raw.loaded, target: raw.target });
             break;
           case 'end': {
             settle();
@@ -244,13 +267,13 @@ export function createUiApi(deps: MessagingDeps): UiApi {
       });
       port.onDisconnect.addListener(() => {
         port = null;
-        fail(INTERRUPTED_STREAM);
+        fail(interruptedStream());
       });
       const start: ClientStreamMessage = { type: 'start', tabId, task, ...definedOptions(options) };
       port.postMessage(start);
     } catch {
       // The port could not be opened or closed at once: report it after the caller holds the handle.
-      queueMicrotask(() => fail(INTERRUPTED_STREAM));
+      queueMicrotask(() => fail(interruptedStream()));
     }
 
     function answer(decision: ConsentDecision) {
@@ -294,5 +317,9 @@ function definedOptions(options: TaskOptions): TaskOptions {
   if (options.tone) defined.tone = options.tone;
   if (options.question) defined.question = options.question;
   if (options.targetLanguage) defined.targetLanguage = options.targetLanguage;
+  if (options.replyTo) defined.replyTo = options.replyTo;
+  if (options.rewriteMode) defined.rewriteMode = options.rewriteMode;
+  if (options.template) defined.template = options.template;
+  if (options.scope) defined.scope = options.scope;
   return defined;
 }

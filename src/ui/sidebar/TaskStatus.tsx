@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { TaskRunState } from './use-task';
 import { emptySentence, workingSentence } from './task-labels';
 
@@ -5,17 +6,22 @@ interface Props {
   task: TaskRunState;
 }
 
-function sentence({ phase, suggestions, output, source, finishReason, request, notice }: TaskRunState): string | null {
+function sentence({ phase, suggestions, output, source, finishReason, request, notice, reading }: TaskRunState): string | null {
   const task = request?.task ?? 'reply';
   switch (phase) {
     case 'streaming':
       if (notice) return notice;
-      return source ? workingSentence(task, source.assistantName) : 'Reading the chat…';
+      if (!source && reading && reading.loaded > 0) {
+        return reading.target > 0
+          ? t('history_readingOlderOf', Math.min(reading.loaded, reading.target), reading.target)
+          : t('history_readingOlder', reading.loaded);
+      }
+      return source ? workingSentence(task, source.assistantName) : t('sidebar_readingChat');
     case 'stopped':
-      return 'Stopped';
+      return t('sidebar_stopped');
     case 'done':
       if (suggestions.length === 0 && output.trim().length === 0) return emptySentence(task);
-      return finishReason === 'length' ? 'Done, but the answer was cut short.' : 'Done';
+      return finishReason === 'length' ? t('sidebar_doneCutShort') : t('sidebar_done');
     default:
       return null;
   }

@@ -73,6 +73,21 @@ describe('notes on the run’s input', () => {
     expect(getByTestId(container, 'task-status').textContent).not.toContain('retrying');
   });
 
+  it('says how far loading older messages has come, until the run starts', async () => {
+    const { api, container } = await setup();
+    const task = api.lastTask;
+    await act(() => task.progress(20, 50));
+    expect(getByTestId(container, 'task-status').textContent).toBe('Reading older messages: 20 of 50…');
+    await act(() => task.progress(35, 0));
+    expect(getByTestId(container, 'task-status').textContent).toBe('Reading older messages: 35 so far…');
+    await act(() => task.start());
+    expect(getByTestId(container, 'task-status').textContent).not.toContain('older messages');
+    // A late report after the start changes nothing.
+    await act(() => task.progress(50, 50));
+    expect(getByTestId(container, 'task-status').textContent).not.toContain('older messages');
+    expect(notes(container)).toEqual([]);
+  });
+
   it('a new run starts without the last run’s notes', async () => {
     const { api, container, again } = await setup();
     await act(() => api.lastTask.notice(FIT));

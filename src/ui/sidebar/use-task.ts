@@ -35,6 +35,8 @@ export interface TaskRunState {
   consent: SendPreview | null;
   /** Why the run waits (e.g. retrying after a rate limit); cleared when text arrives. */
   notice: string | null;
+  /** While older messages load for the run's scope (before `start`); null otherwise. */
+  reading: { loaded: number; target: number } | null;
   /**
    * What the background said about the input before asking the model (e.g. only the newest messages fit
    * its context): true for the whole answer, so shown for the whole run, not only while waiting.
@@ -56,6 +58,7 @@ const IDLE: TaskRunState = {
   finishReason: null,
   consent: null,
   notice: null,
+  reading: null,
   notes: [],
 };
 
@@ -122,10 +125,15 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
             if (!isCurrent()) return;
             setState((previous) => ({ ...previous, consent: preview }));
           },
+          onProgress(reading) {
+            if (!isCurrent()) return;
+            setState((previous) => (previous.source ? previous : { ...previous, reading }));
+          },
           onStart(info) {
             if (!isCurrent()) return;
             setState((previous) => ({
               ...previous,
+              reading: null,
               source: info,
               chatUrls: info.chatUrls ?? previous.chatUrls,
               references: info.references ?? previous.references,

@@ -30,6 +30,9 @@ export class FakeTask {
   notice(text: string) {
     this.handlers.onNotice?.(text);
   }
+  progress(loaded: number, target: number) {
+    this.handlers.onProgress?.({ loaded, target });
+  }
   end(suggestions?: string[], finishReason = 'stop') {
     this.handlers.onEnd(suggestions ? { finishReason, suggestions } : { finishReason });
   }

@@ -28,6 +28,11 @@ export interface InterfaceLabels {
    * English one is known; the visible name (with its "~" mark) is read first in every language anyway.
    */
   readonly unsavedContactPrefixes: readonly string[];
+  /**
+   * The divider WhatsApp draws above the first unread message, one message and several, `{count}` standing
+   * for the number. Text is all it has: no attribute marks it (shared/research/messenger-dom.md).
+   */
+  readonly unreadDivider: readonly [one: string, many: string];
 }
 
 export const INTERFACE_LABELS = {
@@ -40,6 +45,7 @@ export const INTERFACE_LABELS = {
     edited: 'Edited',
     you: 'You:',
     unsavedContactPrefixes: ['Maybe'],
+    unreadDivider: ['{count} unread message', '{count} unread messages'],
   },
   'pt-BR': {
     quotedMessage: 'Mensagem citada',
@@ -50,6 +56,7 @@ export const INTERFACE_LABELS = {
     edited: 'Editada',
     you: 'Você:',
     unsavedContactPrefixes: [],
+    unreadDivider: ['{count} mensagem não lida', '{count} mensagens não lidas'],
   },
   es: {
     quotedMessage: 'Mensaje citado',
@@ -60,6 +67,7 @@ export const INTERFACE_LABELS = {
     edited: 'Editado',
     you: 'Tú:',
     unsavedContactPrefixes: [],
+    unreadDivider: ['{count} mensaje no leído', '{count} mensajes no leídos'],
   },
   de: {
     quotedMessage: 'Zitierte Nachricht',
@@ -70,6 +78,7 @@ export const INTERFACE_LABELS = {
     edited: 'Bearbeitet',
     you: 'Du:',
     unsavedContactPrefixes: [],
+    unreadDivider: ['{count} ungelesene Nachricht', '{count} ungelesene Nachrichten'],
   },
 } as const satisfies Record<string, InterfaceLabels>;
 
@@ -98,4 +107,17 @@ const UNSAVED_PREFIX = new RegExp(
 /** An aria-label's name without the unsaved-contact word ("Maybe Ravi" -> "Ravi"). */
 export function withoutUnsavedPrefix(label: string): string {
   return label.replace(UNSAVED_PREFIX, '');
+}
+
+// A count in any grouping ("1,024", "1.024", "1 024").
+const UNREAD_DIVIDER = new RegExp(
+  `^(?:${LANGUAGES.flatMap((labels) => labels.unreadDivider)
+    .map((template) => template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{count\\}', '\\d[\\d.,\u00a0\u202f ]*'))
+    .join('|')})$`,
+  'iu',
+);
+
+/** Whether a row's text is the unread divider ("3 unread messages") in a known language. */
+export function isUnreadDividerText(text: string): boolean {
+  return UNREAD_DIVIDER.test(text);
 }

@@ -11,6 +11,7 @@ import { classifyMessageId, isGroupJid } from './message-id';
 import { ContainedCursor } from './contained-cursor';
 import { readRow, type MessageRowReading, type RowContext, type RowReading } from './row';
 import { MESSAGE_ID_ATTRIBUTE, whatsAppSelectors as selectors, queryFirstTier, type SelectorName } from './selectors';
+import { findUnreadDivider, firstIdAfter } from './message-list';
 import { findSparseFeatures } from './sparse-features';
 import { TierLog } from './tier-log';
 import {
@@ -91,11 +92,13 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
   const messages = buildMessages(readings, { isGroup, title: header.title, order: dateOrder.order });
 
   const chatKey = chatKeyFor(WHATSAPP_SITE_ID, header.title);
+  const unreadFromId = findUnreadFromId(main, messages);
   return {
     site: WHATSAPP_SITE_ID,
     title: header.title,
     isGroup,
     ...(chatKey ? { chatKey } : {}),
+    ...(unreadFromId ? { unreadFromId } : {}),
     messages,
     health: assessHealth({
       chatOpen: true,
@@ -123,6 +126,15 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
       selectorTiers: log.toJSON(),
     },
   };
+}
+
+/** The first message below WhatsApp's "N unread messages" divider, when the chat shows one. */
+function findUnreadFromId(main: Element, messages: readonly Message[]): string | undefined {
+  const divider = findUnreadDivider(main);
+  if (!divider) return undefined;
+  const ids = new Set<string>();
+  for (const message of messages) if (message.direction !== 'system') ids.add(message.id);
+  return firstIdAfter(divider, (id) => ids.has(id));
 }
 
 /**

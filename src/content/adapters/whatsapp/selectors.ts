@@ -86,6 +86,8 @@ export const OUTGOING_CLASS = 'message-out';
 export const MESSAGE_ID_ATTRIBUTE = 'data-id';
 /** `[13:52, 22/03/2026] Name: `: time, date and the sender as WhatsApp copies it. Stable since 2019. */
 export const METADATA_ATTRIBUTE = 'data-pre-plain-text';
+/** The unread divider's text sits in a live region (looked for only in rows without a message id). */
+export const LIVE_REGION = '[aria-live="polite"]';
 /** Icons rendered as font ligatures: their text is the icon's name, never content. */
 export const ICON_ATTRIBUTE = 'data-icon';
 export const ICON_LIGATURE_PREFIX = 'wds-ic-';
@@ -148,6 +150,21 @@ export const whatsAppSelectors = {
     // Only asked whether any row exists: rows without an id (date separators, the unread divider) are not
     // messages, so the reader walks message containers instead.
     tiers: [{ selector: '#main [role="row"]', fixtures: [...ALL_ERAS, R] }],
+  },
+  messagePane: {
+    purpose: 'the message list',
+    // The list history loads into (history.ts scrolls it); the live watcher observes it.
+    tiers: [
+      { selector: '#main [data-scrolltracepolicy="wa.web.conversation.messages"]', fixtures: ALL_ERAS },
+      { selector: '#main [data-testid="conversation-panel-messages"]', fixtures: [G, O, B, P, ...LOCALES] },
+      { selector: '#main [role="application"]', fixtures: ALL_ERAS },
+    ],
+  },
+  unreadDivider: {
+    purpose: 'the unread messages divider',
+    // No attribute marks it: a live region in a row without a message id, told apart by its localized
+    // text ("2 unread messages", locale-labels.ts).
+    tiers: [{ selector: `#main [role="row"] ${LIVE_REGION}`, fixtures: [G, O] }],
   },
   messageContainer: {
     purpose: 'message ids',

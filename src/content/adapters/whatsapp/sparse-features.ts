@@ -44,6 +44,16 @@ const ICON_TIERS = MARKERS.flatMap(([name, entry]) =>
   ),
 );
 
+/** The marker icons' exact names and name prefixes: most icons (tails, ticks) are rejected by these alone. */
+const ICON_NAMES = new Set(MARKERS.flatMap(([, entry]) => entry.tiers.flatMap((tier: SelectorTier) => (tier.icon && !tier.icon.prefix ? [tier.icon.name] : []))));
+const ICON_PREFIXES = MARKERS.flatMap(([, entry]) => entry.tiers.flatMap((tier: SelectorTier) => (tier.icon?.prefix ? [tier.icon.name] : [])));
+
+function isMarkerIcon(iconName: string): boolean {
+  if (ICON_NAMES.has(iconName)) return true;
+  for (const prefix of ICON_PREFIXES) if (iconName.startsWith(prefix)) return true;
+  return false;
+}
+
 interface Found {
   features: SparseFeatures;
   /** Best (lowest) tier per marker in this row. */
@@ -86,8 +96,12 @@ export function findSparseFeatures(pane: Element, log: TierLog): Map<Element, Sp
     if (tier < (entry.markers.get(name) ?? Infinity)) entry.markers.set(name, tier);
   };
   // Most icons are bubble tails and ticks: tell the few markers apart by name without a selector each.
-  for (const icon of list(pane.querySelectorAll(ICON_ELEMENTS))) {
+  // Indexed over the NodeList: thousands of icons, and no array copied for them.
+  const icons = pane.querySelectorAll(ICON_ELEMENTS);
+  for (let index = 0; index < icons.length; index++) {
+    const icon = icons[index]!;
     const iconName = icon.getAttribute(ICON_ATTRIBUTE) ?? '';
+    if (!isMarkerIcon(iconName)) continue;
     for (const { name, tier, matches } of ICON_TIERS) if (matches(iconName)) mark(icon, name, tier);
   }
   for (const [name, entry] of MARKERS) {

@@ -52,12 +52,20 @@ export function parseMetadata(value: string): MessageMetadata | null {
   return createMetadataParser()(value);
 }
 
+/**
+ * Whole metadata strings already parsed, across reads: the live watch, history loading and repeated actions
+ * read the same rows again, and a row's metadata never changes. Entries are frozen (shared between reads)
+ * and the map is emptied when it outgrows the longest chat a read loads.
+ */
+const parsedMetadata = new Map<string, MessageMetadata | null>();
+const PARSED_METADATA_LIMIT = 4_096;
+
 /** A parser for one read: a chat repeats the same dates and times, so each is parsed once. */
 export function createMetadataParser(): MetadataParser {
   // Separate caches: a chat has few dates, and its times repeat across days.
   const times = new Map<string, ClockTime | null>();
   const dates = new Map<string, WrittenDate | null>();
-  return (value) => {
+  const parse = (value: string): MessageMetadata | null => {
     const close = value.indexOf(']');
     const comma = value.indexOf(',');
     if (value[0] !== '[' || close < 0 || comma < 0 || comma > close) return null;
@@ -69,7 +77,15 @@ export function createMetadataParser(): MetadataParser {
     if (time === undefined) times.set(timeText, (time = parseClockTime(timeText)));
     let date = dates.get(dateText);
     if (date === undefined) dates.set(dateText, (date = parseWrittenDate(dateText)));
-    return { time, date, name: collapseWhitespace(rest.slice(0, -1)) };
+    return Object.freeze({ time, date, name: collapseWhitespace(rest.slice(0, -1)) });
+  };
+  return (value) => {
+    let metadata = parsedMetadata.get(value);
+    if (metadata === undefined) {
+      if (parsedMetadata.size >= PARSED_METADATA_LIMIT) parsedMetadata.clear();
+      parsedMetadata.set(value, (metadata = parse(value)));
+    }
+    return metadata;
   };
 }
 
