@@ -9,6 +9,7 @@
  */
 import type { Conversation, Message } from '../../../shared/conversation';
 import { MAX_HISTORY_MESSAGES } from '../../../shared/protocol';
+import { listFitsWithoutScrolling, opensWithEncryptionNotice } from './chat-start';
 import { mergeById } from './merge';
 import { findMessagePane, scrollerOf } from './message-list';
 import { classifyMessageId } from './message-id';
@@ -113,7 +114,7 @@ export async function loadHistory(
     }
     report();
     while (!request.covered(messages) && messages.length < limit && !signal?.aborted) {
-      if (knownStart !== undefined && messages[0]?.id === knownStart) {
+      if ((knownStart !== undefined && messages[0]?.id === knownStart) || opensWithEncryptionNotice(messages) || listFitsWithoutScrolling(scroller)) {
         reachedChatStart = true;
         break;
       }
