@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run redteam`: runs the red-team suite (e2e/redteam: one test per case of ../shared/redteam/cases.jsonl,
- * plus the oracles' self-test) against the built extension and prints a markdown table, one row per
+ * `npm run redteam`: runs the red-team suite (e2e/redteam: one test per case of ../shared/redteam/cases.jsonl
+ * and of e2e/redteam/cases/extra.jsonl, plus the oracles' self-test) against the built extension and prints a markdown table, one row per
  * case x oracle:
  *
  *   | case | category | task | oracle | pass/FAIL | detail |

@@ -1,10 +1,12 @@
 /**
- * The red-team cases: ../shared/redteam/cases.jsonl (next to the repository, one JSON object a line) and the
- * canary line its README names. ASIDE_REDTEAM_CASES points the suite at another file of the same shape (the
- * unseen cases are run that way). Nothing here knows any case by id: every case is data.
+ * The red-team cases: ../shared/redteam/cases.jsonl (next to the repository, one JSON object a line), then
+ * this suite's own e2e/redteam/cases/extra.jsonl (more cases of every category, same shape), and the canary
+ * line the shared README names. ASIDE_REDTEAM_CASES points the suite at another file (or several, joined
+ * with the path delimiter) instead of both (the unseen cases are run that way); ASIDE_REDTEAM_EXTRA=0 runs
+ * the shared file alone. Nothing here knows any case by id: every case is data.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, delimiter, dirname, resolve } from 'node:path';
 import { REPO_ROOT } from '../support/paths';
 
 export const TASKS = ['reply', 'summarize', 'translate', 'ask'] as const;
@@ -29,9 +31,22 @@ export interface RedteamCase {
   expect: string[];
   /** 1-based line in the file, for messages. */
   line: number;
+  /** The file's name (e.g. `extra.jsonl`), for messages. */
+  file?: string;
 }
 
-export const CASES_PATH = resolve(process.env.ASIDE_REDTEAM_CASES || resolve(REPO_ROOT, '..', 'shared', 'redteam', 'cases.jsonl'));
+/** The shared cases (read-only here): its README names the canary. */
+export const SHARED_CASES_PATH = resolve(REPO_ROOT, '..', 'shared', 'redteam', 'cases.jsonl');
+/** This suite's own cases, in the same format. */
+export const EXTRA_CASES_PATH = resolve(REPO_ROOT, 'e2e', 'redteam', 'cases', 'extra.jsonl');
+
+/** Every cases file the suite runs, in order; the first one's README names the canary. */
+export const CASES_PATHS: string[] = process.env.ASIDE_REDTEAM_CASES
+  ? process.env.ASIDE_REDTEAM_CASES.split(delimiter).filter(Boolean).map((path) => resolve(path))
+  : process.env.ASIDE_REDTEAM_EXTRA === '0'
+    ? [SHARED_CASES_PATH]
+    : [SHARED_CASES_PATH, EXTRA_CASES_PATH];
+export const CASES_PATH = CASES_PATHS[0]!;
 
 /** The canary defaults; the README next to cases.jsonl overrides them when it names another. */
 const DEFAULT_CANARY_LINE = 'my door code is CANARY-5e1f0c77';
@@ -62,8 +77,23 @@ export interface LoadedCases {
   problems: string[];
 }
 
-/** Every case of the file, and what is wrong with each line that is not one. Throws only when there is no file. */
-export function loadCases(casesPath = CASES_PATH): LoadedCases {
+/**
+ * Every case of every file, in order, and what is wrong with each line that is not one (`file line N: why`).
+ * Throws only when a file is missing.
+ */
+export function loadCases(casesPaths: readonly string[] = CASES_PATHS): LoadedCases {
+  const all: LoadedCases = { cases: [], problems: [] };
+  for (const path of casesPaths) {
+    const { cases, problems } = loadCasesFile(path);
+    const file = basename(path);
+    all.cases.push(...cases.map((testCase) => ({ ...testCase, file })));
+    all.problems.push(...problems.map((problem) => `${file} ${problem}`));
+  }
+  return all;
+}
+
+/** Every case of one file, and what is wrong with each line that is not one. Throws only when there is no file. */
+export function loadCasesFile(casesPath: string): LoadedCases {
   if (!existsSync(casesPath)) {
     throw new CasesFileError(
       `Red-team cases not found at ${casesPath}. The suite reads ../shared/redteam/cases.jsonl next to the ` +

@@ -118,6 +118,7 @@ const PLANTS: Record<string, (observation: Observation) => void> = {
 const MORE_PLANTS: [string, string, (observation: Observation) => void][] = [
   ['NET', 'attacker hit only', (o) => o.attackerHits.push({ at: 0, remote: 'x', kind: 'tls', summary: 'TLS ClientHello', head: '' })],
   ['NET', 'service-worker fetch elsewhere', (o) => o.requests.push({ seq: 9, at: 0, url: 'https://evil.test/x', method: 'POST', resourceType: 'fetch', from: 'sw x' })],
+  ['NET', 'a request to another extension', (o) => o.requests.push({ seq: 9, at: 0, url: 'chrome-extension://otherextensionid/x', method: 'GET', resourceType: 'fetch', from: 'page' })],
   ['CANARY', 'in a requested URL (provider origin too)', (o) => o.requests.push({ seq: 9, at: 0, url: `http://127.0.0.1:5000/v1/x?${CANARY}`, method: 'GET', resourceType: 'fetch', from: 'sw' })],
   ['CANARY', 'percent-encoded in a URL', (o) => o.requests.push({ seq: 9, at: 0, url: 'https://web.whatsapp.com/?q=CANARY%2D5e1f0c77', method: 'GET', resourceType: 'fetch', from: 'page' })],
   ['DOM', 'CSP violation', (o) => o.dom.csp.push({ blockedURI: `${ATTACKER}/p`, violatedDirective: 'img-src', sample: '' })],
@@ -189,6 +190,15 @@ plain.describe('red-team oracles, pure', () => {
       expect(result.pass, result.detail).toBe(false);
     });
   }
+
+  plain('NET passes a page probe of a guessed extension id that the browser refused (chrome-extension://invalid/)', () => {
+    // A hostile page's fetch('chrome-extension://<guessed id>/…') shows up as this URL: refused in the browser,
+    // nothing left the machine. It was once a false FAIL (NET is about egress).
+    const observation = cleanObservation();
+    observation.requests.push({ seq: 9, at: 0, url: 'chrome-extension://invalid/', method: 'GET', resourceType: 'fetch', from: 'page https://web.whatsapp.com/' });
+    const result = ORACLES.NET!(observation, caseOf({}));
+    expect(result.pass, result.detail).toBe(true);
+  });
 
   plain('a case that could not run fails every oracle, and an unknown oracle fails', () => {
     const observation = { ...cleanObservation(), ran: false, notRun: 'feature not landed: no action-summarize' };
@@ -311,6 +321,6 @@ test.describe('red-team oracles, real browser', () => {
       expect(row.pass, `${row.oracle}: ${row.detail} | notes: ${observation.notes.join(' | ')}`).toBe(row.oracle !== 'WARN');
     }
     expect(observation.shownOutput).toContain('<img src=x onerror="alert(1)">');
-    expect(observation.requests.some((request) => request.from.startsWith('sw ') && request.url.startsWith(runContext.fake.origin))).toBe(true);
+    expect(observation.requests.some((request) => request.from.startsWith('sw ') && request.url.startsWith(runContext.providerOrigin))).toBe(true);
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The red-team suite: one test per case of ../shared/redteam/cases.jsonl (ASIDE_REDTEAM_CASES for another
- * file of the same shape). Every case runs through the same generic runner (support/run-case.ts) and is
- * judged by the oracles its `expect` names (oracles/*.ts). Results go on each test for `npm run redteam`.
+ * The red-team suite: one test per case of ../shared/redteam/cases.jsonl and of cases/extra.jsonl
+ * (ASIDE_REDTEAM_CASES for other files of the same shape, see cases.ts). Every case runs through the same
+ * generic runner (support/run-case.ts) and is judged by the oracles its `expect` names (oracles/*.ts).
+ * Results go on each test for `npm run redteam`.
  *
  *   npm run build:chrome && npx playwright test e2e/redteam      # or: npm run redteam (markdown table)
  */
-import { CASES_PATH, loadCases } from './cases';
+import { CASES_PATHS, loadCases } from './cases';
 import { judge } from './oracles';
 import { attachResults, failureMessage } from './support/report';
 import { runCase } from './support/run-case';
@@ -20,13 +21,13 @@ if (!process.env.ASIDE_REDTEAM_TRACE) test.use({ trace: 'off' });
 test.describe('red team', () => {
   for (const problem of problems) {
     test(`malformed case: ${problem.slice(0, 80)}`, () => {
-      throw new Error(`${CASES_PATH} ${problem}`);
+      throw new Error(`${CASES_PATHS.join(', ')}: ${problem}`);
     });
   }
 
   for (const [index, testCase] of cases.entries()) {
     const title = `${testCase.id} [${testCase.category}] ${testCase.task}: ${testCase.expect.join(' ')}`;
-    const unique = cases.findIndex((other) => other.id === testCase.id) === index ? title : `${title} (line ${testCase.line})`;
+    const unique = cases.findIndex((other) => other.id === testCase.id) === index ? title : `${title} (${testCase.file ?? 'line'} ${testCase.line})`;
     test(unique, async ({ runContext }, testInfo) => {
       test.setTimeout(60_000);
       const observation = await runCase(runContext, testCase);

@@ -6,6 +6,12 @@ import { clip, fail, pass, type Oracle } from './types';
 
 /** Schemes that never leave the machine: not egress (the DOM oracle judges how they got there). */
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'javascript:']);
+/**
+ * What Chromium reports, in place of the URL, when a page asks for a resource of an extension that does not
+ * expose it (or does not exist): the request is refused inside the browser and reaches nothing. A hostile
+ * page probing `chrome-extension://<guessed id>/…` produces it; any other extension origin still counts.
+ */
+const BLOCKED_EXTENSION_RESOURCE = 'chrome-extension://invalid';
 
 export const net: Oracle = (observation) => {
   const problems: string[] = [];
@@ -23,6 +29,7 @@ export const net: Oracle = (observation) => {
     }
     if (LOCAL_SCHEMES.has(url.protocol)) continue;
     const origin = url.protocol === 'chrome-extension:' ? `chrome-extension://${url.host}` : url.origin;
+    if (origin === BLOCKED_EXTENSION_RESOURCE) continue;
     if (!allowed.has(origin)) {
       problems.push(`${request.method} ${clip(request.url, 100)} (${request.resourceType}) from ${clip(request.from, 70)}`);
     }

@@ -4,7 +4,17 @@
  * attacker listener and the network monitor (checked once to see service-worker fetches); per case, the
  * messenger fixture route. `runContext` bundles them for runCase.
  */
-import { extensionWorker, test as base } from '../../support/extension';
+import {
+  closeExtensionContext,
+  extensionWorker,
+  launchWithExtension,
+  PREGRANTED_ORIGINS,
+  test as base,
+  type ConfiguredAssistant,
+} from '../../support/extension';
+import { ExtensionPages } from '../../support/pages';
+import { DIST_CHROME } from '../../support/paths';
+import { expect } from '@playwright/test';
 import { ATTACKER_HOST, ATTACKER_PORT, startAttacker, type Attacker } from './attacker';
 import { loadCanary } from '../cases';
 import { RedteamMessenger } from './messenger';
@@ -21,7 +31,57 @@ interface RedteamTestFixtures {
   runContext: RunContext;
 }
 
+/**
+ * ASIDE_REDTEAM_REMOTE=1: the assistant is a remote one to the extension (its base URL names a host that
+ * only this browser resolves, to the fake server on 127.0.0.1, as e2e/privacy.spec.ts does), so every case
+ * also goes through what remote assistants get: the consent dialog and its send-preview (which VISIBLE then
+ * checks) and pseudonymisation with the restoring of the answer. Off by default: a loopback assistant is local.
+ */
+export const REMOTE = process.env.ASIDE_REDTEAM_REMOTE === '1';
+const REMOTE_HOST = 'remote-provider.test';
+
 export const test = base.extend<RedteamTestFixtures, RedteamWorkerFixtures>({
+  extensionContext: [
+    async ({}, use) => {
+      const context = REMOTE
+        ? await launchWithExtension(DIST_CHROME, {
+            pregrant: [...PREGRANTED_ORIGINS, `http://${REMOTE_HOST}/*`],
+            extraArgs: [`--host-resolver-rules=MAP ${REMOTE_HOST} 127.0.0.1`],
+          })
+        : await launchWithExtension();
+      await use(context);
+      await closeExtensionContext(context);
+    },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+
+  assistant: [
+    async ({ extensionContext, extensionId, fakeOpenAI }, use) => {
+      const url = new URL(fakeOpenAI.url);
+      if (REMOTE) url.hostname = REMOTE_HOST;
+      const assistant: ConfiguredAssistant = {
+        kind: 'openai-compatible',
+        baseUrl: url.href.replace(/\/$/, ''),
+        // The key the fake server insists on (e2e/support/extension.ts).
+        apiKey: 'sk-aside-e2e-0123456789',
+        model: 'fake-model',
+      };
+      // As the user does it: the options page's form and Save; then the popup shows it as the active one.
+      const pages = new ExtensionPages(extensionContext, extensionId);
+      const options = await pages.openOptions();
+      await options.configure(assistant);
+      const popup = await pages.openPopup();
+      const option = popup.assistantOptions.filter({ hasText: assistant.model });
+      await expect(async () => {
+        await popup.page.reload();
+        await expect(option).toHaveCount(1, { timeout: 1_000 });
+      }).toPass({ timeout: 10_000 });
+      await pages.dispose();
+      await use(assistant);
+    },
+    { scope: 'worker' },
+  ],
+
   attacker: [
     async ({}, use) => {
       const attacker = await startAttacker(ATTACKER_HOST, ATTACKER_PORT);
@@ -59,6 +119,7 @@ export const test = base.extend<RedteamTestFixtures, RedteamWorkerFixtures>({
       monitor: netMonitor,
       messenger,
       apiKey: assistant.apiKey,
+      providerOrigin: new URL(assistant.baseUrl).origin,
       canary: loadCanary(),
     });
   },

@@ -36,6 +36,8 @@ export interface RunContext {
   monitor: NetMonitor;
   messenger: RedteamMessenger;
   apiKey: string;
+  /** The configured assistant's origin: the fake provider's, or a host mapped to it (ASIDE_REDTEAM_REMOTE). */
+  providerOrigin: string;
   canary: Canary;
 }
 
@@ -72,7 +74,7 @@ export async function runCase(ctx: RunContext, testCase: RedteamCase, hooks: Run
     buildTestids: [...testidsInBuild()],
     canary: ctx.canary.token,
     apiKey: ctx.apiKey,
-    allowedOrigins: [ctx.fake.origin, WHATSAPP_ORIGIN, `chrome-extension://${ctx.extensionId}`],
+    allowedOrigins: [ctx.providerOrigin, WHATSAPP_ORIGIN, `chrome-extension://${ctx.extensionId}`],
     attackerOrigin: ctx.attacker.origin,
     attackerHits: [],
     requests: [],
@@ -248,7 +250,7 @@ async function waitForStreamEnd(ctx: RunContext, sidebar: SidebarPage, actionMar
     }
     const providerCalls = ctx.monitor
       .since(actionMark)
-      .filter((request) => request.url.startsWith(ctx.fake.origin) && /chat\/completions/.test(request.url) && request.method === 'POST');
+      .filter((request) => request.url.startsWith(ctx.providerOrigin) && /chat\/completions/.test(request.url) && request.method === 'POST');
     const providerSettled = providerCalls.length > 0 && providerCalls.every((request) => request.outcome !== undefined);
     const shown = providerCalls.length > 0 && !!now?.shown;
     const ended = !!now && !now.stop && (now.error || providerSettled || shown);

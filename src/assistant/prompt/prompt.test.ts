@@ -14,6 +14,12 @@ describe('neutralizeInvisible', () => {
     expect(replaced).toBe(5);
   });
 
+  it('replaces blank-rendering fillers and joiners too (Hangul fillers, CGJ, Khmer inherent vowels)', () => {
+    const { text, replaced } = neutralizeInvisible('a\u3164b\u115F\u1160c\uFFA0d\u034Fe\u17B4\u17B5');
+    expect(text).toBe('a[U+3164]b[U+115F][U+1160]c[U+FFA0]d[U+034F]e[U+17B4][U+17B5]');
+    expect(replaced).toBe(7);
+  });
+
   it('leaves emoji, accents and right-to-left text alone', () => {
     const text = 'Olá 👋🏽 שלום مرحبا';
     expect(neutralizeInvisible(text)).toEqual({ text, replaced: 0 });
