@@ -1,5 +1,6 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import packageJson from './package.json' with { type: 'json' };
+import { DATA_COLLECTION_TYPES } from './src/shared/data-collection';
 
 /** Which browser the build targets; one manifest source, two flavours. */
 export type TargetBrowser = 'chrome' | 'firefox';
@@ -60,8 +61,10 @@ export function buildManifest(browser: TargetBrowser) {
         gecko: {
           id: GECKO_ID,
           strict_min_version: '142.0',
-          // Aside sends chat text only to the AI provider the user configures; nothing reaches us.
-          data_collection_permissions: { required: ['none'] },
+          // Nothing is sent by default and nothing ever reaches us; chat text goes to a model outside the
+          // browser only when the user sets one up, and Firefox's consent for that is asked then
+          // (src/shared/data-collection.ts).
+          data_collection_permissions: { required: ['none'], optional: [...DATA_COLLECTION_TYPES] },
         },
       },
       // crxjs's manifest type lacks sidebar_action; Firefox's sidebar is its own key.

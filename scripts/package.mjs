@@ -37,10 +37,12 @@ function fail(message) {
 }
 
 function build(target) {
-  // vite.config.ts reads BROWSER for the target and ASIDE_OUT_DIR for where it goes.
+  // vite.config.ts reads BROWSER for the target and ASIDE_OUT_DIR for where it goes. NODE_ENV is pinned: a
+  // caller's NODE_ENV=test (vitest sets it for scripts/package.test.ts) makes Preact's JSX transform embed
+  // each component's absolute source path, so the zip would depend on where the checkout lies.
   const result = spawnSync(process.execPath, [viteCli, 'build', '--logLevel', 'warn'], {
     cwd: root,
-    env: { ...process.env, BROWSER: target, ASIDE_OUT_DIR: outDir },
+    env: { ...process.env, NODE_ENV: 'production', BROWSER: target, ASIDE_OUT_DIR: outDir },
     stdio: 'inherit',
   });
   if (result.status !== 0) fail(`vite build for ${target} failed`);

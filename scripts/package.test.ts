@@ -5,9 +5,9 @@
  * its build with manifest.json at the root, read back with an independent zip reader.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // Rebuilt from the source archive itself there is no git, hence no source archive to check.
 const inGitCheckout = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root }).status === 0;
 const SOURCE_ZIP = `aside-source-${version}.zip`;
+// The source archive is HEAD: only a tree without uncommitted changes can rebuild the same extension zips
+// (untracked files are not looked at: one the build needs is what the rebuild test below must catch).
+const treeClean = inGitCheckout && spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).stdout.trim() === '';
 const ZIPS = [`aside-chrome-${version}.zip`, `aside-firefox-${version}.zip`, ...(inGitCheckout ? [SOURCE_ZIP] : [])];
 
 interface ZipEntry {
@@ -67,9 +70,9 @@ function filesUnder(dir: string): Map<string, Buffer> {
   return files;
 }
 
-const runPackage = (outDir: string) =>
-  promisify(execFile)(process.execPath, [join(root, 'scripts', 'package.mjs'), '--out-dir', outDir], {
-    cwd: root,
+const runPackage = (outDir: string, checkout = root) =>
+  promisify(execFile)(process.execPath, [join(checkout, 'scripts', 'package.mjs'), '--out-dir', outDir], {
+    cwd: checkout,
     maxBuffer: 16 * 1024 * 1024,
   });
 
@@ -100,6 +103,8 @@ describe('npm run package', () => {
     for (const entry of entries) {
       expect({ name: entry.name, time: entry.dosTime, date: entry.dosDate }).toEqual({ name: entry.name, time: 0, date: 0x21 });
     }
+    // A store build names no path of the machine that built it (it would also make the bytes depend on it).
+    for (const entry of entries) expect(entry.data.includes(Buffer.from(root)), `${entry.name} holds ${root}`).toBe(false);
     const built = filesUnder(join(first, target));
     expect(new Set(names)).toEqual(new Set(built.keys()));
     for (const entry of entries) expect(entry.data.equals(built.get(entry.name)!), entry.name).toBe(true);
@@ -108,6 +113,38 @@ describe('npm run package', () => {
     expect(manifest.version).toBe(version);
     if (target === 'firefox') expect(manifest.browser_specific_settings.gecko.id).toBeTruthy();
   });
+
+  it('no file in the Firefox zip is too large for AMO’s linter to read (web-llm is split under 5 MB)', () => {
+    // addons-linter reports FILE_TOO_LARGE (an error that blocks submission) for a script over 5 MiB: it
+    // cannot review what it does not parse. vite.config.ts splits web-llm's embedded binaries for this.
+    const entries = readZip(readFileSync(join(first, `aside-firefox-${version}.zip`)));
+    const tooLarge = entries.filter((entry) => entry.data.length > 5 * 1024 * 1024).map((entry) => `${entry.name} (${entry.data.length} bytes)`);
+    expect(tooLarge).toEqual([]);
+    // The engine host and web-llm are in the package (loaded lazily by the background page), not left out.
+    expect(entries.some((entry) => /^assets\/webllm-data-\d+-[\w-]+\.js$/.test(entry.name))).toBe(true);
+    expect(entries.map((entry) => entry.name)).toEqual(expect.arrayContaining(['_locales/en/messages.json', '_locales/de/messages.json']));
+  });
+
+  // What AMO's reviewer does: unzip the source archive alone (no .git, nothing ignored), install the same
+  // dependencies (here: the same node_modules, linked), package. Runs where the tree is committed (CI).
+  it.skipIf(!treeClean)('rebuilt from the source archive alone, both extension zips come out byte for byte the same', async () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'aside-package-source-'));
+    try {
+      for (const entry of readZip(readFileSync(join(first, SOURCE_ZIP)))) {
+        if (entry.name.endsWith('/')) continue;
+        mkdirSync(dirname(join(checkout, entry.name)), { recursive: true });
+        writeFileSync(join(checkout, entry.name), entry.data);
+      }
+      symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'), 'dir');
+      await runPackage(join(checkout, 'out'), checkout);
+      for (const target of ['chrome', 'firefox']) {
+        const name = `aside-${target}-${version}.zip`;
+        expect(readFileSync(join(checkout, 'out', name)).equals(readFileSync(join(first, name))), `${name} rebuilt from source`).toBe(true);
+      }
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it.skipIf(!inGitCheckout)('the source archive holds what a reviewer needs to rebuild', () => {
     const names = readZip(readFileSync(join(first, SOURCE_ZIP))).map((entry) => entry.name);

@@ -85,7 +85,7 @@ describe('Aside in Firefox', () => {
     const before = await options.sidebarApis();
     expect(before.sidePanel, 'Chrome’s sidePanel does not exist here').toBe('undefined');
     expect(before.sidebarActionOpen, 'sidebar_action is declared and not opened at install').toBe(false);
-    expect(before.commands).toEqual({ _execute_sidebar_action: 'Alt+Shift+Y', 'suggest-replies': 'Alt+Shift+S' });
+    expect(before.commands).toEqual({ _execute_sidebar_action: 'Alt+Shift+Y', 'suggest-replies': 'Alt+Shift+S', 'catch-up': 'Alt+Shift+U' });
 
     const popup = await PopupPage.open(browser);
     await popup.clickOpenSidebar();

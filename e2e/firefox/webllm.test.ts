@@ -11,7 +11,7 @@ import { launchFirefoxWithAside } from './support/firefox';
 
 const MODEL = 'Llama-3.2-1B-Instruct-q4f32_1-MLC';
 
-describe('WebLLM in Firefox without WebGPU', () => {
+describe('in-browser models in Firefox (no WebGPU on Linux, no Chrome built-in model)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -38,5 +38,14 @@ describe('WebLLM in Firefox without WebGPU', () => {
     expect(await result!.evaluate((element) => element.getAttribute('data-kind'))).toBe('webgpu');
     expect(await result!.evaluate((element) => element.textContent)).toMatch(/does not offer WebGPU|no usable graphics adapter/);
     expect(await result!.evaluate((element) => element.textContent)).toMatch(/Ollama.*remote API/);
+  });
+
+  it('Chrome’s built-in model: the options say Firefox has none, and name the alternatives', async () => {
+    const options = await OptionsPage.open(browser);
+    await options.page.select(testId('provider-kind'), 'chrome-ai');
+    const status = await options.page.waitForSelector(testId('chrome-ai-status'), { timeout: 10_000 });
+    expect(await status!.evaluate((element) => element.getAttribute('data-availability'))).toBe('no-api');
+    expect(await status!.evaluate((element) => element.textContent)).toMatch(/no built-in model.*WebLLM, Ollama or a remote API/);
+    expect(await options.page.$(testId('chrome-ai-download')), 'nothing to download here').toBeNull();
   });
 });

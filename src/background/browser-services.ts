@@ -11,6 +11,7 @@ import { createConsentStore } from '../storage/consent-store';
 import { createChatAssistantStore } from '../storage/chat-assistant-store';
 import { createSecretStore } from '../storage/secret-store';
 import { createSettingsStore } from '../storage/settings-store';
+import { withDataConsent } from './data-consent';
 import { BackgroundError, userError } from './errors';
 import type { BackgroundServices, ContentMessageType } from './services';
 
@@ -68,6 +69,8 @@ export function createBrowserServices(): BackgroundServices {
       },
     },
     createProvider,
+    // Firefox's built-in data consent can be withdrawn in about:addons at any time: checked at each request.
+    fetchImplementation: withDataConsent(browser.permissions as never, globalThis.fetch.bind(globalThis)),
     newId: () => crypto.randomUUID(),
   };
 }

@@ -8,7 +8,11 @@ import { extensionPageUrl, openExtensionPage } from './firefox';
 /** The slice of Firefox's own `browser` global (extension pages have it natively) these helpers call. */
 interface ExtensionGlobals {
   browser: {
-    permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+    permissions: {
+      contains(permissions: { origins: string[] }): Promise<boolean>;
+      getAll(): Promise<{ data_collection?: string[] }>;
+      remove(permissions: { data_collection: string[] }): Promise<boolean>;
+    };
     tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
     sidebarAction?: { isOpen(details: object): Promise<boolean> };
     commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
@@ -58,6 +62,21 @@ export class OptionsPage {
     return this.page.evaluate(
       (pattern: string) => (globalThis as unknown as ExtensionGlobals).browser.permissions.contains({ origins: [pattern] }),
       `${origin}/*`,
+    );
+  }
+
+  /** The optional data types (Firefox's built-in data consent) the user grants Aside now, sorted. */
+  dataConsent(): Promise<string[]> {
+    return this.page.evaluate(async () =>
+      [...((await (globalThis as unknown as ExtensionGlobals).browser.permissions.getAll()).data_collection ?? [])].sort(),
+    );
+  }
+
+  /** Withdraws one data type, as turning it off in about:addons → Permissions and data does. */
+  async withdrawDataConsent(type: string): Promise<void> {
+    await this.page.evaluate(
+      (name: string) => (globalThis as unknown as ExtensionGlobals).browser.permissions.remove({ data_collection: [name] }),
+      type,
     );
   }
 
@@ -125,12 +144,35 @@ export class SidebarPage {
     return this.page.$(testId(name)).then((handle) => (handle ? handle.isVisible() : false));
   }
 
-  /** Clicks an action and, when the sidebar asks for consent first, allows it. */
-  async run(action: 'reply'): Promise<void> {
+  /**
+   * Clicks an action and waits for the consent dialog of a remote assistant. It comes after the run has
+   * started (Stop shows while the chat is read), so Stop alone does not mean the request left.
+   */
+  async startAskingConsent(action: 'reply' | 'summarize'): Promise<void> {
     await this.page.locator(testId(`action-${action}`)).click();
-    const started = ['consent-dialog', 'stop', 'suggestion', 'error'].map(testId).join(', ');
-    await this.page.waitForSelector(started, { visible: true, timeout: 10_000 });
-    if (await this.isShown('consent-dialog')) await this.page.locator(testId('consent-allow')).click();
+    await this.page.waitForSelector(testId('consent-dialog'), { visible: true, timeout: 10_000 });
+  }
+
+  /**
+   * Clicks an action and, when the sidebar asks for consent first, allows it. Returns once the consent is
+   * answered, or the run shows a result or an error without asking, or ends (Stop gone after it showed).
+   */
+  async run(action: 'reply' | 'summarize'): Promise<void> {
+    await this.page.locator(testId(`action-${action}`)).click();
+    const deadline = Date.now() + 10_000;
+    let stopSeen = false;
+    for (;;) {
+      if (await this.isShown('consent-dialog')) {
+        await this.page.locator(testId('consent-allow')).click();
+        return;
+      }
+      if ((await this.isShown('suggestion')) || (await this.isShown('error'))) return;
+      const stop = await this.isShown('stop');
+      if (stopSeen && !stop) return;
+      stopSeen ||= stop;
+      if (Date.now() > deadline) throw new Error(`${action}: no consent dialog, result or error within 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Clicks Insert on the suggestion at `index`. */

@@ -38,7 +38,12 @@ export function builtGeckoId(dist = DIST_FIREFOX): string {
   return id;
 }
 
-export async function launchFirefoxWithAside(): Promise<Browser> {
+export interface LaunchOptions {
+  /** More Firefox prefs for this browser only (e.g. `network.dns.localDomains` to give a fake server a remote name). */
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefoxWithAside(launch: LaunchOptions = {}): Promise<Browser> {
   const geckoId = builtGeckoId();
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get install firefox-esr, or set FIREFOX_PATH.`);
@@ -57,6 +62,7 @@ export async function launchFirefoxWithAside(): Promise<Browser> {
       // pref off, Firefox grants optional permissions without asking, as the Chromium suite's pre-granted
       // profile does: the options page's own request still runs, and is answered "yes".
       'extensions.webextOptionalPermissionPrompts': false,
+      ...launch.prefs,
     },
   });
   try {

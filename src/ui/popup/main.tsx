@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { browser } from '../../platform/browser';
 import { createUiApi, messagingFrom } from '../api';
+import { installBrowserMessages } from '../i18n';
 import { Popup, type PopupHost } from './Popup';
 import { detectSidebarApis, openSidebar } from './open-sidebar';
 import '../common/base.css';
 import './popup.css';
 
+// Before anything renders: without it every string shows as its catalogue key (e.g. "common_local").
+installBrowserMessages(browser.i18n);
 const api = createUiApi(messagingFrom(browser.runtime));
 const sidebarApis = detectSidebarApis();
 
