@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 interface Props {
   text: string;
@@ -8,7 +9,7 @@ interface Props {
 }
 
 /** Copies a fixed string and says whether it worked. */
-export function CopyButton({ text, copy, label = 'Copy', testId }: Props) {
+export function CopyButton({ text, copy, label = t('common_copy'), testId }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const onClick = async () => {
     try {
@@ -20,7 +21,7 @@ export function CopyButton({ text, copy, label = 'Copy', testId }: Props) {
   };
   return (
     <button type="button" class="button" data-testid={testId} onClick={onClick} aria-live="polite">
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy it' : label}
+      {state === 'copied' ? t('common_copied') : state === 'failed' ? t('common_copyFailed') : label}
     </button>
   );
 }

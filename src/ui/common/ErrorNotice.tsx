@@ -1,4 +1,5 @@
 import type { UserFacingError } from '../../shared/errors';
+import { t } from '../i18n';
 
 interface Props {
   error: UserFacingError;
@@ -15,7 +16,7 @@ export function ErrorNotice({ error, onRetry, testId = 'error' }: Props) {
       {error.hint ? <p class="notice-hint">{error.hint}</p> : null}
       {error.retryable && onRetry ? (
         <button type="button" class="button" data-testid="retry" onClick={onRetry}>
-          Retry
+          {t('common_retry')}
         </button>
       ) : null}
     </div>

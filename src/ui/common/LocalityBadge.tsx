@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 interface Props {
   locality: 'local' | 'remote';
 }
@@ -7,9 +9,9 @@ export function LocalityBadge({ locality }: Props) {
   return (
     <span
       class={`badge badge-${locality}`}
-      title={locality === 'local' ? 'Runs in your browser or on your own machine' : 'Runs on a remote service'}
+      title={locality === 'local' ? t('common_localTitle') : t('common_remoteTitle')}
     >
-      {locality === 'local' ? 'Local' : 'Remote'}
+      {locality === 'local' ? t('common_local') : t('common_remote')}
     </span>
   );
 }

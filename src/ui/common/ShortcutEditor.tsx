@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { shortcutFromKeyPress, type ShortcutCapture } from './shortcut-keys';
 
 interface Props {
@@ -31,7 +32,7 @@ export function ShortcutEditor({ description, mac, onSave, onClose }: Props) {
   return (
     <div class="shortcut-editor" data-testid="shortcut-editor">
       <label class="visually-hidden" for="shortcut-capture">
-        New keys for “{description}”
+        {t('common_shortcutNewKeysLabel', description)}
       </label>
       <input
         id="shortcut-capture"
@@ -40,7 +41,7 @@ export function ShortcutEditor({ description, mac, onSave, onClose }: Props) {
         readOnly
         data-testid="shortcut-input"
         value={capture?.kind === 'shortcut' ? capture.shortcut : ''}
-        placeholder="Press the new keys"
+        placeholder={t('common_shortcutPressKeys')}
         aria-describedby={hint ? 'shortcut-capture-hint' : undefined}
         onKeyDown={(event) => {
           if (event.key === 'Tab') return;
@@ -53,10 +54,10 @@ export function ShortcutEditor({ description, mac, onSave, onClose }: Props) {
         }}
       />
       <button type="button" class="button" data-testid="shortcut-save" disabled={capture?.kind !== 'shortcut'} onClick={() => void save()}>
-        Save
+        {t('common_save')}
       </button>
       <button type="button" class="button button-quiet" onClick={onClose}>
-        Cancel
+        {t('common_cancel')}
       </button>
       {hint ? (
         <p id="shortcut-capture-hint" class="field-error shortcut-hint" role="alert">

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UserFacingError } from '../../shared/errors';
+import { t } from '../i18n';
 import { ErrorNotice } from './ErrorNotice';
 import { ShortcutEditor } from './ShortcutEditor';
 import { keysOf, remapHint, type ShortcutInfo } from './shortcuts';
@@ -29,9 +30,9 @@ export function ShortcutList({ shortcuts, targetBrowser, onOpenSettings, error, 
   return (
     <div class={`shortcuts${compact ? ' shortcuts-compact' : ''}`} data-testid="shortcut-list">
       {shortcuts === null ? (
-        <p class="muted">Reading shortcuts…</p>
+        <p class="muted">{t('common_shortcutsReading')}</p>
       ) : shortcuts.length === 0 ? (
-        <p class="muted">This browser reports no shortcuts for Aside.</p>
+        <p class="muted">{t('common_shortcutsNone')}</p>
       ) : (
         <dl class="shortcut-rows">
           {shortcuts.map((shortcut) => (
@@ -46,17 +47,17 @@ export function ShortcutList({ shortcuts, targetBrowser, onOpenSettings, error, 
                     </span>
                   ))
                 ) : (
-                  <span class="muted">Not set</span>
+                  <span class="muted">{t('common_shortcutNotSet')}</span>
                 )}
                 {remapping && editing !== shortcut.name ? (
                   <button
                     type="button"
                     class="button button-quiet"
                     data-testid="shortcut-change"
-                    aria-label={`Change the keys for “${shortcut.description}”`}
+                    aria-label={t('common_shortcutChangeLabel', shortcut.description)}
                     onClick={() => setEditing(shortcut.name)}
                   >
-                    Change
+                    {t('common_shortcutChange')}
                   </button>
                 ) : null}
                 {remapping && editing === shortcut.name ? (
@@ -72,9 +73,13 @@ export function ShortcutList({ shortcuts, targetBrowser, onOpenSettings, error, 
           ))}
         </dl>
       )}
-      {compact ? null : <p class="muted">{remapHint(targetBrowser)} A shortcut another extension or the browser already uses stays “Not set”.</p>}
+      {compact ? null : (
+        <p class="muted">
+          {remapHint(targetBrowser)} {t('common_shortcutsTakenNote')}
+        </p>
+      )}
       <button type="button" class={`button${compact ? ' button-quiet' : ''}`} data-testid="shortcut-settings" onClick={onOpenSettings}>
-        Change shortcuts
+        {t('common_shortcutsChange')}
       </button>
       {error ? <ErrorNotice error={error} testId="shortcut-error" /> : null}
     </div>

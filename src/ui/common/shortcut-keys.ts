@@ -3,6 +3,7 @@
  * Firefox, where a page may remap Aside's shortcuts itself (commands.update). Chrome has no such API: its
  * users change shortcuts on chrome://extensions/shortcuts.
  */
+import { t } from '../i18n';
 
 export interface KeyPress {
   key: string;
@@ -52,17 +53,17 @@ export type ShortcutCapture =
 export function shortcutFromKeyPress(press: KeyPress, mac = false): ShortcutCapture {
   if (['Alt', 'Control', 'Shift', 'Meta', 'OS', 'AltGraph'].includes(press.key)) return { kind: 'incomplete' };
   const key = mainKey(press.code);
-  if (key === null) return { kind: 'invalid', reason: 'Use a letter, a digit, F1–F12, or an arrow, Home, End, Page Up/Down, Insert, Delete, Space, comma or period.' };
+  if (key === null) return { kind: 'invalid', reason: t('common_shortcutKeyUnsupported') };
   const modifiers: string[] = [];
   if (press.ctrlKey) modifiers.push(mac ? 'MacCtrl' : 'Ctrl');
   if (press.metaKey) {
-    if (!mac) return { kind: 'invalid', reason: 'The Windows/Super key cannot be part of a shortcut.' };
+    if (!mac) return { kind: 'invalid', reason: t('common_shortcutNoSuperKey') };
     modifiers.push('Command');
   }
   if (press.altKey) modifiers.push('Alt');
   const functionKey = /^F\d+$/.test(key);
   if (modifiers.length === 0 && !functionKey) {
-    return { kind: 'invalid', reason: press.shiftKey ? 'Shift alone is not enough: add Ctrl or Alt.' : 'Hold Ctrl or Alt (or both) with the key.' };
+    return { kind: 'invalid', reason: press.shiftKey ? t('common_shortcutShiftAlone') : t('common_shortcutNeedsModifier') };
   }
   if (press.shiftKey) modifiers.push('Shift');
   return { kind: 'shortcut', shortcut: [...modifiers, key].join('+') };

@@ -1,4 +1,5 @@
 /** The extension's keyboard shortcuts as the browser reports them (commands.getAll), ready to list. */
+import { i18nKey, t, type MessageKey } from '../i18n';
 
 /** What commands.getAll() yields per command (Chrome and Firefox agree on these fields). */
 export interface BrowserCommand {
@@ -15,20 +16,23 @@ export interface ShortcutInfo {
 }
 
 /** Names the browser gives its built-in commands, which come without a description of ours. */
-const BUILT_IN_DESCRIPTIONS: Record<string, string> = {
-  _execute_action: 'Open the Aside popup',
-  _execute_sidebar_action: 'Open and close the Aside sidebar',
+const BUILT_IN_DESCRIPTIONS: Record<string, MessageKey> = {
+  _execute_action: i18nKey('common_shortcutOpenPopup'),
+  _execute_sidebar_action: i18nKey('common_shortcutToggleSidebar'),
 };
 
 /** Known commands first, in a stable order, each with a description a user can read. */
 export function shortcutsFrom(commands: readonly BrowserCommand[]): ShortcutInfo[] {
   return commands
     .filter((command): command is BrowserCommand & { name: string } => typeof command.name === 'string' && command.name !== '')
-    .map((command) => ({
-      name: command.name,
-      description: command.description?.trim() || BUILT_IN_DESCRIPTIONS[command.name] || command.name,
-      keys: command.shortcut?.trim() ?? '',
-    }))
+    .map((command) => {
+      const builtIn = BUILT_IN_DESCRIPTIONS[command.name];
+      return {
+        name: command.name,
+        description: command.description?.trim() || (builtIn ? t(builtIn) : command.name),
+        keys: command.shortcut?.trim() ?? '',
+      };
+    })
     .filter((shortcut) => shortcut.name !== '_execute_action' || shortcut.keys !== '')
     .sort((a, b) => a.description.localeCompare(b.description));
 }
@@ -41,7 +45,5 @@ export function keysOf(shortcut: string): string[] {
 
 /** Where the user changes shortcuts, in words, per browser. */
 export function remapHint(targetBrowser: 'chrome' | 'firefox'): string {
-  return targetBrowser === 'firefox'
-    ? 'Change them in about:addons: click the gear (⚙), then “Manage Extension Shortcuts”.'
-    : 'Change them on Chrome’s page chrome://extensions/shortcuts.';
+  return targetBrowser === 'firefox' ? t('common_shortcutsRemapFirefox') : t('common_shortcutsRemapChrome');
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import { toUserFacingError } from '../api';
 import type { UserFacingError } from '../../shared/errors';
+import { t } from '../i18n';
 import { shortcutsFrom, type BrowserCommand, type ShortcutInfo } from './shortcuts';
 import type { ShortcutRemapping } from './ShortcutList';
 
@@ -46,8 +47,8 @@ export function useShortcuts(api: UiApi, listCommands: () => Promise<BrowserComm
           try {
             await updateCommand(name, shortcut);
           } catch (cause) {
-            const detail = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
-            return `The browser refused ${shortcut}${detail}. Try another combination.`;
+            const reason = cause instanceof Error ? cause.message : '';
+            return reason ? t('common_shortcutRefusedBecause', shortcut, reason) : t('common_shortcutRefused', shortcut);
           } finally {
             setRevision((value) => value + 1);
           }

@@ -9,8 +9,11 @@ import type render from './locales/en/render.json';
 import type sidebar from './locales/en/sidebar.json';
 import type options from './locales/en/options.json';
 import type optionsData from './locales/en/options-data.json';
+import type optionsHistory from './locales/en/options-history.json';
+import type optionsLocalModels from './locales/en/options-local-models.json';
 import type optionsPrivacy from './locales/en/options-privacy.json';
 import type optionsTemplates from './locales/en/options-templates.json';
+import type popup from './locales/en/popup.json';
 
 export type MessageKey =
   | keyof typeof manifest
@@ -20,5 +23,8 @@ export type MessageKey =
   | keyof typeof sidebar
   | keyof typeof options
   | keyof typeof optionsData
+  | keyof typeof optionsHistory
+  | keyof typeof optionsLocalModels
   | keyof typeof optionsPrivacy
-  | keyof typeof optionsTemplates;
+  | keyof typeof optionsTemplates
+  | keyof typeof popup;

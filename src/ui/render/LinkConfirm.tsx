@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
 import type { LinkDestination } from './link-destination';
 
 interface Props {
@@ -20,7 +21,7 @@ export function LinkConfirm({ destination, onOpen, onCancel }: Props) {
     <span
       class="md-link-confirm"
       role="dialog"
-      aria-label="Open this link?"
+      aria-label={t('render_linkConfirmLabel')}
       data-testid="link-confirm"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -29,29 +30,34 @@ export function LinkConfirm({ destination, onOpen, onCancel }: Props) {
         }
       }}
     >
-      <span class="md-confirm-title">Open this address in a new tab?</span>
+      <span class="md-confirm-title">{t('render_linkConfirmTitle')}</span>
       <span class="md-confirm-url" data-testid="link-confirm-url">
         {destination.href}
       </span>
       <span class="md-confirm-host">
-        Site: <strong>{host.unicode}</strong>
-        {host.unicode !== host.ascii ? <> (encoded: <strong>{host.ascii}</strong>)</> : null}
+        {t('render_linkConfirmSite')} <strong>{host.unicode}</strong>
+        {host.unicode !== host.ascii ? (
+          <>
+            {' '}
+            ({t('render_linkConfirmEncoded')} <strong>{host.ascii}</strong>)
+          </>
+        ) : null}
       </span>
       {host.lookalike ? (
         <span class="md-confirm-warning" data-testid="link-confirm-lookalike">
-          This site’s name mixes alphabets or uses letters that imitate Latin ones: it may not be the site it looks like.
+          {t('render_linkLookalike')}
         </span>
       ) : null}
       {destination.hasUserInfo ? (
-        <span class="md-confirm-warning">Everything before “@” in this address is not the site: the site is {host.unicode}.</span>
+        <span class="md-confirm-warning">{t('render_linkUserInfo', host.unicode)}</span>
       ) : null}
-      {destination.encrypted ? null : <span class="md-confirm-note">Not encrypted (http).</span>}
+      {destination.encrypted ? null : <span class="md-confirm-note">{t('render_linkNotEncrypted')}</span>}
       <span class="md-confirm-actions">
         <button type="button" class="button button-primary" data-testid="link-open" onClick={onOpen}>
-          Open
+          {t('render_linkOpen')}
         </button>
         <button type="button" class="button" data-testid="link-cancel" ref={cancelButton} onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </span>
     </span>

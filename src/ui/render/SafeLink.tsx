@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LinkDestination } from './link-destination';
+import { t } from '../i18n';
 import { LinkConfirm } from './LinkConfirm';
 
 export type LinkOpener = (href: string) => void;
@@ -34,7 +35,7 @@ export function SafeLink({ destination, children, open }: Props) {
           {destination.shown}
         </button>
       ) : (
-        <span class="md-link-inert" data-testid="link-inert" title="Not a web address: Aside will not open it">
+        <span class="md-link-inert" data-testid="link-inert" title={t('render_linkInertTitle')}>
           ({destination.shown})
         </span>
       )}

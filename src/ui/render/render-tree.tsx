@@ -7,6 +7,7 @@
  */
 import type { ComponentChild } from 'preact';
 import type { Definition, Nodes, Root, TableCell } from 'mdast';
+import { t } from '../i18n';
 import { linkDestination } from './link-destination';
 import { SafeLink, type LinkOpener } from './SafeLink';
 import { visibleText, visibleUrl } from './visible-text';
@@ -196,12 +197,15 @@ function renderCell(
   );
 }
 
-/** Images never load: the alt text and the full address, as text. */
+/**
+ * Images never load: the alt text and the full address, as text. Only the word "image" is translated; the
+ * model's text stays out of the message catalogue's substitutions.
+ */
 function imageText(alt: string | null | undefined, url: string | null, key: number): ComponentChild {
-  const label = alt ? visibleText(alt) : 'no description';
+  const label = alt ? visibleText(alt) : t('render_imageNoDescription');
   return (
     <span key={key} class="md-image" data-testid="image-placeholder">
-      [image: {label}
+      [{t('render_image')}: {label}
       {url ? ` — ${visibleUrl(url)}` : ''}]
     </span>
   );

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ReplyTarget } from '../../shared/protocol';
 import type { RewriteMode } from '../../shared/stream-protocol';
 import type { TaskRequest } from './use-task';
+import { t } from '../i18n';
 import { AskBox } from './AskBox';
 import { ReplyTargetPicker } from './ReplyTargetPicker';
 import { RewriteModePicker } from './RewriteModePicker';
@@ -11,8 +12,10 @@ import { TonePicker } from './TonePicker';
 interface Props {
   canStart: boolean;
   streaming: boolean;
-  /** The language translations go into (the browser's), by name. */
+  /** The language translations go into (the browser's), by its English name: what the model is told. */
   readerLanguage: string;
+  /** The same language named in the interface's language, for the button; defaults to readerLanguage. */
+  readerLanguageLabel?: string;
   /** Starts a task; `button` is the control that asked, to give focus back to after the run. */
   onStart(request: TaskRequest, button: HTMLElement | null): void;
   onStop(): void;
@@ -25,7 +28,7 @@ interface Props {
  * The sidebar's actions: suggest replies and rewrite my draft (in a tone), catch up, translate, and a
  * question about the chat. All off while one runs; Stop (or Escape) ends it.
  */
-export function ActionBar({ canStart, streaming, readerLanguage, onStart, onStop, stopButton, replyTargets = [] }: Props) {
+export function ActionBar({ canStart, streaming, readerLanguage, readerLanguageLabel = readerLanguage, onStart, onStop, stopButton, replyTargets = [] }: Props) {
   const [tone, setTone] = useState('');
   const [question, setQuestion] = useState('');
   const [replyTo, setReplyTo] = useState('');
@@ -38,7 +41,7 @@ export function ActionBar({ canStart, streaming, readerLanguage, onStart, onStop
   const rewriteOptions = rewriteMode === 'improve' ? toneOptions : { ...toneOptions, rewriteMode };
 
   return (
-    <section class="actions" aria-label="Actions">
+    <section class="actions" aria-label={t('sidebar_actionsLabel')}>
       <div class="action-row">
         <button
           type="button"
@@ -47,17 +50,17 @@ export function ActionBar({ canStart, streaming, readerLanguage, onStart, onStop
           onClick={start({ task: 'reply', options: { ...toneOptions, ...chosen } })}
           disabled={!canStart}
         >
-          Suggest replies
+          {t('sidebar_actionReply')}
         </button>
         <button
           type="button"
           class="button"
           data-testid="action-rewrite"
-          title="Rewrite what you typed in WhatsApp’s message box"
+          title={t('sidebar_actionRewriteTitle')}
           onClick={start({ task: 'rewrite', options: rewriteOptions })}
           disabled={!canStart}
         >
-          Rewrite my draft
+          {t('sidebar_actionRewrite')}
         </button>
         <TonePicker onChange={setTone} disabled={streaming} />
       </div>
@@ -70,35 +73,35 @@ export function ActionBar({ canStart, streaming, readerLanguage, onStart, onStop
           type="button"
           class="button"
           data-testid="action-summarize"
-          title="Summarise the recent chat"
+          title={t('sidebar_actionSummarizeTitle')}
           onClick={start({ task: 'summarize', options: { targetLanguage: readerLanguage } })}
           disabled={!canStart}
         >
-          Catch up
+          {t('sidebar_actionSummarize')}
         </button>
         <button
           type="button"
           class="button"
           data-testid="action-translate"
-          title="Translate recent messages from others"
+          title={t('sidebar_actionTranslateTitle')}
           onClick={start({ task: 'translate', options: { targetLanguage: readerLanguage } })}
           disabled={!canStart}
         >
-          Translate to {readerLanguage}
+          {t('sidebar_actionTranslate', readerLanguageLabel)}
         </button>
         <button
           type="button"
           class="button button-quiet"
           data-testid="action-translate-selection"
-          title="Translate only the messages you selected in WhatsApp"
+          title={t('sidebar_actionTranslateSelectionTitle')}
           onClick={start({ task: 'translate', options: { targetLanguage: readerLanguage, scope: { kind: 'selection' } } })}
           disabled={!canStart}
         >
-          Translate selected
+          {t('sidebar_actionTranslateSelection')}
         </button>
         {streaming ? (
           <button ref={stopButton} type="button" class="button" data-testid="stop" onClick={onStop} aria-keyshortcuts="Escape">
-            Stop
+            {t('sidebar_stop')}
           </button>
         ) : null}
       </div>

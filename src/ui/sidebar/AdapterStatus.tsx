@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { AdapterStatusView } from './adapter-status';
 
 interface Props {
@@ -9,7 +10,7 @@ interface Props {
 /** What Aside can read in the bound tab, in one sentence, with a way to read it again. */
 export function AdapterStatus({ view, loading, onRefresh }: Props) {
   return (
-    <section class="adapter-status" data-testid="adapter-status" data-status={view.status} aria-label="Chat status">
+    <section class="adapter-status" data-testid="adapter-status" data-status={view.status} aria-label={t('sidebar_chatStatusLabel')}>
       <span class="status-dot" aria-hidden="true" />
       <div class="adapter-status-text">
         <p class="adapter-sentence">{view.sentence}</p>
@@ -27,9 +28,9 @@ export function AdapterStatus({ view, loading, onRefresh }: Props) {
         data-testid="refresh-status"
         onClick={onRefresh}
         disabled={loading}
-        title="Read the chat again"
+        title={t('sidebar_refreshTitle')}
       >
-        {loading ? 'Reading…' : 'Refresh'}
+        {loading ? t('sidebar_refreshing') : t('sidebar_refresh')}
       </button>
     </section>
   );

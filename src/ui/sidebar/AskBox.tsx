@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { MAX_QUESTION_LENGTH } from '../../shared/stream-protocol';
+import { t } from '../i18n';
 
 interface Props {
   question: string;
@@ -20,8 +21,8 @@ export function AskBox({ question, onQuestion, onAsk, disabled }: Props) {
         type="text"
         class="ask-input"
         data-testid="ask-input"
-        aria-label="Ask about this chat"
-        placeholder="Ask about this chat…"
+        aria-label={t('sidebar_askLabel')}
+        placeholder={t('sidebar_askPlaceholder')}
         maxLength={MAX_QUESTION_LENGTH}
         value={question}
         onInput={(event) => onQuestion(event.currentTarget.value)}
@@ -33,7 +34,7 @@ export function AskBox({ question, onQuestion, onAsk, disabled }: Props) {
         }}
       />
       <button type="button" class="button" data-testid="action-ask" onClick={() => onAsk(input.current)} disabled={disabled || empty}>
-        Ask
+        {t('sidebar_ask')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import { toUserFacingError } from '../api';
+import { t } from '../i18n';
 import { SafeMarkdown } from '../render';
 import { citedPoints, type Citation } from './citations';
 
@@ -27,7 +28,7 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
     setNote(null);
     try {
       const { found } = await api.request('ui->background:scroll-to-message', { tabId, messageId: citation.messageId });
-      if (!found) setNote(`Message ${citation.reference} is no longer loaded in the chat. Scroll up in WhatsApp to load it, then try again.`);
+      if (!found) setNote(t('sidebar_citationNotLoaded', citation.reference));
     } catch (cause) {
       const error = toUserFacingError(cause);
       setNote(error.hint ? `${error.message} ${error.hint}` : error.message);
@@ -40,7 +41,7 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
         <div class="cited-point" key={index}>
           <SafeMarkdown text={point.text} streaming={streaming && index === points.length - 1} />
           {point.citations.length > 0 ? (
-            <span class="citations" role="group" aria-label="Messages this comes from">
+            <span class="citations" role="group" aria-label={t('sidebar_citationsLabel')}>
               {point.citations.map((citation) => (
                 <button
                   key={citation.reference}
@@ -48,8 +49,8 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
                   class="citation"
                   data-testid="citation"
                   data-reference={citation.reference}
-                  aria-label={`Show message ${citation.reference} in the chat`}
-                  title="Show this message in the chat"
+                  aria-label={t('sidebar_citationLabel', citation.reference)}
+                  title={t('sidebar_citationTitle')}
                   onClick={() => void show(citation)}
                 >
                   {citation.reference}

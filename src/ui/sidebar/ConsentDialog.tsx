@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ConsentDecision, SendPreview } from '../../shared/stream-protocol';
+import { formatNumber } from '../common/locale-format';
+import { i18nKey, t, type MessageKey } from '../i18n';
 
 interface Props {
   preview: SendPreview;
@@ -8,10 +10,10 @@ interface Props {
   onAnswer(decision: ConsentDecision): void;
 }
 
-const ROLE_LABELS: Record<SendPreview['messages'][number]['role'], string> = {
-  system: 'Instructions (system)',
-  user: 'Chat and request (user)',
-  assistant: 'Assistant',
+const ROLE_LABELS: Record<SendPreview['messages'][number]['role'], MessageKey> = {
+  system: i18nKey('sidebar_consentRoleSystem'),
+  user: i18nKey('sidebar_consentRoleUser'),
+  assistant: i18nKey('sidebar_consentRoleAssistant'),
 };
 
 /**
@@ -44,34 +46,34 @@ export function ConsentDialog({ preview, canRemember, onAnswer }: Props) {
       onKeyDown={onKeyDown}
     >
       <h2 id="consent-title" class="consent-title" tabIndex={-1} ref={heading}>
-        Send this chat to a remote assistant?
+        {t('sidebar_consentTitle')}
       </h2>
       <p id="consent-summary" class="consent-summary">
-        Nothing has been sent yet. If you allow it, the text below ({characters.toLocaleString()} characters) goes to{' '}
-        <strong class="consent-destination">{preview.destination}</strong> for the model {preview.model}.
+        {t('sidebar_consentSummaryBefore', formatNumber(characters))} <strong class="consent-destination">{preview.destination}</strong>{' '}
+        {t('sidebar_consentSummaryAfter', preview.model)}
       </p>
-      <div class="send-preview" data-testid="send-preview" tabIndex={0} aria-label="Exactly what will be sent">
+      <div class="send-preview" data-testid="send-preview" tabIndex={0} aria-label={t('sidebar_sendPreviewLabel')}>
         <p class="send-preview-destination">
-          To: {preview.destination} (model {preview.model})
+          {t('sidebar_sendPreviewTo', preview.destination, preview.model)}
         </p>
         {preview.messages.map((message, index) => (
           <div class="send-preview-message" key={index}>
-            <p class="send-preview-role">{ROLE_LABELS[message.role] ?? message.role}</p>
+            <p class="send-preview-role">{ROLE_LABELS[message.role] ? t(ROLE_LABELS[message.role]) : message.role}</p>
             <pre class="send-preview-content">{message.content}</pre>
           </div>
         ))}
       </div>
       <div class="consent-actions">
         <button type="button" class="button button-primary" data-testid="consent-allow" onClick={() => onAnswer('once')}>
-          Allow once
+          {t('sidebar_consentAllow')}
         </button>
         {canRemember ? (
           <button type="button" class="button" data-testid="consent-always" onClick={() => onAnswer('always')}>
-            Always for this chat
+            {t('sidebar_consentAlways')}
           </button>
         ) : null}
         <button type="button" class="button button-danger" data-testid="consent-deny" onClick={() => onAnswer('deny')}>
-          Don’t send
+          {t('sidebar_consentDeny')}
         </button>
       </div>
     </section>

@@ -1,3 +1,5 @@
+import { formatNumber } from '../common/locale-format';
+import { t } from '../i18n';
 import type { ShownLink } from './draft-links';
 
 interface Props {
@@ -16,25 +18,23 @@ export function DraftWarning({ links, armed }: Props) {
   return (
     <div class="notice notice-warn draft-warning" role="alert" data-testid="draft-warning">
       <p class="notice-message">
-        {one ? 'This draft links to an address that is not in the chat:' : `This draft links to ${links.length} addresses that are not in the chat:`}
+        {one ? t('sidebar_draftWarningOne') : t('sidebar_draftWarningMany', formatNumber(links.length))}
       </p>
       <ul class="draft-warning-urls">
         {links.map((link) => (
           <li key={link.written} data-testid="draft-warning-url">
             <span class="draft-warning-url">{link.written}</span>
             {link.host && link.host.unicode !== link.host.ascii ? (
-              <span class="draft-warning-host"> (site: {link.host.unicode}, encoded {link.host.ascii})</span>
+              <span class="draft-warning-host"> {t('sidebar_draftWarningHost', link.host.unicode, link.host.ascii)}</span>
             ) : null}
             {link.host?.lookalike ? (
-              <span class="draft-warning-lookalike"> — its name mixes alphabets or imitates Latin letters</span>
+              <span class="draft-warning-lookalike"> {t('sidebar_draftWarningLookalike')}</span>
             ) : null}
           </li>
         ))}
       </ul>
       <p class="notice-hint">
-        WhatsApp fetches a preview of every link when you send the message, so whatever the address carries leaves your
-        device even if nobody clicks it.{' '}
-        {armed ? 'Press “Insert anyway” if you trust it.' : 'Insert asks you once more before putting it in the message box.'}
+        {t('sidebar_draftWarningWhy')} {armed ? t('sidebar_draftWarningArmed') : t('sidebar_draftWarningAsk')}
       </p>
     </div>
   );

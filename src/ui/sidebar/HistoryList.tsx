@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HistoryEntry } from '../../shared/protocol';
+import { formatDateTime } from '../common/locale-format';
+import { t } from '../i18n';
 import { SafeMarkdown } from '../render';
 import { historyLabel } from './task-labels';
 
@@ -19,14 +21,14 @@ export function HistoryList({ entries }: Props) {
   const shown = [...entries].sort((a, b) => b.createdAt - a.createdAt).slice(0, MAX_SHOWN);
   return (
     <details class="history" data-testid="history" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Earlier results</summary>
+      <summary>{t('sidebar_historyTitle')}</summary>
       {open ? (
         <ul class="history-list">
           {shown.map((entry, index) => (
             <li key={entry.id ?? index} class="history-entry">
               <p class="history-meta muted">
                 {historyLabel(entry.task)} ·{' '}
-                <time dateTime={new Date(entry.createdAt).toISOString()}>{new Date(entry.createdAt).toLocaleString()}</time>
+                <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(entry.createdAt)}</time>
                 {' · '}
                 {entry.assistantName} · {entry.model}
               </p>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
+import { t } from '../i18n';
 
 interface Props {
   api: UiApi;
@@ -29,8 +30,8 @@ export function IncognitoBadge({ api }: Props) {
 
   if (!incognito) return null;
   return (
-    <span class="badge badge-muted incognito-badge" data-testid="incognito-badge" title="Incognito: nothing is written to history, and the request log does not name the chat.">
-      Incognito
+    <span class="badge badge-muted incognito-badge" data-testid="incognito-badge" title={t('sidebar_incognitoTitle')}>
+      {t('sidebar_incognito')}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { toUserFacingError, type UiApi } from '../api';
 import type { ChatPrivacy } from '../../shared/protocol';
+import { t } from '../i18n';
 
 interface Props {
   api: UiApi;
@@ -60,13 +61,13 @@ export function LocalOnlyToggle({ api, tabId, chatKey }: Props) {
           disabled={busy}
           onChange={(event) => void change({ localOnly: (event.currentTarget as HTMLInputElement).checked })}
         />{' '}
-        Local only for this chat <span class="muted">(never sent to a remote assistant)</span>
+        {t('sidebar_localOnly')} <span class="muted">{t('sidebar_localOnlyNote')}</span>
       </label>
       {privacy.alwaysAllowed.length > 0 ? (
         <p class="muted consent-standing" data-testid="consent-standing">
-          Always allowed for this chat: {privacy.alwaysAllowed.join(', ')}{' '}
+          {t('sidebar_alwaysAllowed', privacy.alwaysAllowed.join(', '))}{' '}
           <button type="button" class="button button-quiet" data-testid="consent-revoke" disabled={busy} onClick={() => void change({ revokeConsent: true })}>
-            Ask again
+            {t('sidebar_consentRevoke')}
           </button>
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import type { AssistantView } from '../../shared/settings';
 import { LocalityBadge } from '../common/LocalityBadge';
+import { t } from '../i18n';
 
 interface Props {
   assistant: AssistantView | null;
@@ -18,12 +19,12 @@ export function ProviderBadge({ assistant, loaded, onOpenOptions }: Props) {
       </div>
     );
   }
-  if (!loaded) return <div class="provider-badge provider-pending muted">Loading assistant…</div>;
+  if (!loaded) return <div class="provider-badge provider-pending muted">{t('sidebar_assistantLoading')}</div>;
   return (
     <div class="provider-setup notice notice-warn" data-testid="provider-setup">
-      <p>No assistant is set up yet. Choose the model that should read your chats.</p>
+      <p>{t('sidebar_noAssistant')}</p>
       <button type="button" class="button button-primary" data-testid="open-options" onClick={onOpenOptions}>
-        Set up an assistant
+        {t('sidebar_setUpAssistant')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ReplyTarget } from '../../shared/protocol';
+import { t } from '../i18n';
 
 interface Props {
   targets: readonly ReplyTarget[];
@@ -11,7 +12,7 @@ interface Props {
 /** How a message is named in the list: who wrote it, when, and how it starts (text only). */
 function describe(target: ReplyTarget): string {
   const time = target.timestamp ? ` (${target.timestamp.slice(11, 16)})` : '';
-  return `${target.sender ?? 'Someone'}${time}: ${target.text}`;
+  return `${target.sender ?? t('sidebar_replyTargetSomeone')}${time}: ${target.text}`;
 }
 
 /**
@@ -22,7 +23,7 @@ export function ReplyTargetPicker({ targets, value, onChange, disabled }: Props)
   const known = value === '' || targets.some((target) => target.id === value);
   return (
     <label class="reply-target-label">
-      Reply to{' '}
+      {t('sidebar_replyTo')}{' '}
       <select
         class="reply-target"
         data-testid="reply-target"
@@ -30,7 +31,7 @@ export function ReplyTargetPicker({ targets, value, onChange, disabled }: Props)
         disabled={disabled}
         onChange={(event) => onChange(event.currentTarget.value)}
       >
-        <option value="">The latest messages</option>
+        <option value="">{t('sidebar_replyToLatest')}</option>
         {[...targets].reverse().map((target) => (
           <option key={target.id} value={target.id}>
             {describe(target)}

@@ -1,4 +1,5 @@
 import type { RewriteMode } from '../../shared/stream-protocol';
+import { i18nKey, t, type MessageKey } from '../i18n';
 
 interface Props {
   value: RewriteMode;
@@ -6,19 +7,19 @@ interface Props {
   disabled?: boolean;
 }
 
-const MODES: ReadonlyArray<{ value: RewriteMode; label: string }> = [
-  { value: 'improve', label: 'Improve it' },
-  { value: 'fix', label: 'Fix spelling and grammar' },
-  { value: 'shorten', label: 'Make it shorter' },
-  { value: 'tone', label: 'Change its tone' },
-  { value: 'translate', label: 'Translate into the chat’s language' },
+const MODES: ReadonlyArray<{ value: RewriteMode; label: MessageKey }> = [
+  { value: 'improve', label: i18nKey('sidebar_rewriteImprove') },
+  { value: 'fix', label: i18nKey('sidebar_rewriteFix') },
+  { value: 'shorten', label: i18nKey('sidebar_rewriteShorten') },
+  { value: 'tone', label: i18nKey('sidebar_rewriteTone') },
+  { value: 'translate', label: i18nKey('sidebar_rewriteTranslate') },
 ];
 
 /** What "Rewrite my draft" does with the draft; the tone picker applies to Improve and Change its tone. */
 export function RewriteModePicker({ value, onChange, disabled }: Props) {
   return (
     <label class="rewrite-mode-label">
-      Draft{' '}
+      {t('sidebar_rewriteModeLabel')}{' '}
       <select
         data-testid="rewrite-mode"
         value={value}
@@ -30,7 +31,7 @@ export function RewriteModePicker({ value, onChange, disabled }: Props) {
       >
         {MODES.map((mode) => (
           <option key={mode.value} value={mode.value}>
-            {mode.label}
+            {t(mode.label)}
           </option>
         ))}
       </select>

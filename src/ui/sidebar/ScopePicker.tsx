@@ -1,4 +1,6 @@
 import type { ReadScope } from '../../shared/protocol';
+import { formatNumber } from '../common/locale-format';
+import { t } from '../i18n';
 
 interface Props {
   /** null: the scope set in Options → Privacy. */
@@ -8,14 +10,29 @@ interface Props {
 }
 
 /** The choices offered for one run; the first follows the privacy setting. */
-const CHOICES: Array<{ id: string; label: string; scope: ReadScope | null }> = [
-  { id: 'default', label: 'As set in options', scope: null },
-  { id: 'last-20', label: 'Last 20 messages', scope: { kind: 'last', count: 20 } },
-  { id: 'last-50', label: 'Last 50 messages', scope: { kind: 'last', count: 50 } },
-  { id: 'last-200', label: 'Last 200 messages', scope: { kind: 'last', count: 200 } },
-  { id: 'since-unread', label: 'Since the unread divider', scope: { kind: 'since-unread' } },
-  { id: 'selection', label: 'Only my selection', scope: { kind: 'selection' } },
+const CHOICES: Array<{ id: string; scope: ReadScope | null }> = [
+  { id: 'default', scope: null },
+  { id: 'last-20', scope: { kind: 'last', count: 20 } },
+  { id: 'last-50', scope: { kind: 'last', count: 50 } },
+  { id: 'last-200', scope: { kind: 'last', count: 200 } },
+  { id: 'since-unread', scope: { kind: 'since-unread' } },
+  { id: 'selection', scope: { kind: 'selection' } },
 ];
+
+/** A choice in words, read when shown (the page installs its language after this module loads). */
+function labelOf(scope: ReadScope | null): string {
+  if (scope === null) return t('sidebar_scopeDefault');
+  switch (scope.kind) {
+    case 'last':
+      return t('sidebar_scopeLast', formatNumber(scope.count));
+    case 'since-unread':
+      return t('sidebar_scopeSinceUnread');
+    case 'selection':
+      return t('sidebar_scopeSelection');
+    default:
+      return t('sidebar_scopeDefault');
+  }
+}
 
 function idOf(scope: ReadScope | null): string {
   if (scope === null) return 'default';
@@ -26,7 +43,7 @@ function idOf(scope: ReadScope | null): string {
 export function ScopePicker({ value, onChange, disabled }: Props) {
   return (
     <label class="scope-picker">
-      <span class="muted">Read: </span>
+      <span class="muted">{t('sidebar_scopeLabel')} </span>
       <select
         data-testid="scope-picker"
         value={idOf(value)}
@@ -35,7 +52,7 @@ export function ScopePicker({ value, onChange, disabled }: Props) {
       >
         {CHOICES.map((choice) => (
           <option key={choice.id} value={choice.id}>
-            {choice.label}
+            {labelOf(choice.scope)}
           </option>
         ))}
       </select>

@@ -26,6 +26,8 @@ import { ScopePicker } from './ScopePicker';
 import type { ReadScope } from '../../shared/protocol';
 import type { ConsentDecision } from '../../shared/stream-protocol';
 import { readerLanguage } from './reader-language';
+import { languageName } from '../common/locale-format';
+import { t } from '../i18n';
 import { useChatAssistant } from '../common/use-chat-assistant';
 import type { PendingActions } from './pending-action';
 
@@ -55,6 +57,8 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
   const runner = useTask(api, scheduleFrame);
   const task = runner.state;
   const language = useMemo(() => readerLanguage(locale), [locale]);
+  // The same language named for the user, in the interface's language ("Deutsch", not "German").
+  const languageLabel = useMemo(() => languageName(locale ?? globalThis.navigator?.language ?? 'en') ?? language, [locale, language]);
   const chatKey = tabState?.conversation?.chatKey;
   // History is read again after each completed run.
   const lastDoneRun = useRef(0);
@@ -132,7 +136,7 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
   const canStart = tabId !== null && status.status !== 'unsupported' && !streaming;
   const health = tabState?.conversation?.health.status;
   const insertBlockedReason =
-    health === 'ok' ? null : 'Insert is off until Aside can read this chat reliably.';
+    health === 'ok' ? null : t('sidebar_insertBlockedUnreliable');
 
   // What the next runs read, when the user picked a scope here (else the privacy setting's).
   const [runScope, setRunScope] = useState<ReadScope | null>(null);
@@ -178,6 +182,7 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
         canStart={canStart}
         streaming={streaming}
         readerLanguage={language}
+        readerLanguageLabel={languageLabel}
         onStart={run}
         onStop={runner.stop}
         stopButton={stopButton}
@@ -210,22 +215,23 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
         chatUrls={task.chatUrls}
         label={
           task.request?.task === 'rewrite'
-            ? 'Rewritten draft'
+            ? t('sidebar_rewrittenDraft')
             : task.request?.task === 'template'
-              ? `Template: ${task.request.options.template?.name ?? ''}`
-              : 'Suggested replies'
+              ? t('sidebar_templateResult', task.request.options.template?.name ?? '')
+              : t('sidebar_suggestedReplies')
         }
+        regenerateLabel={task.request?.task === 'rewrite' ? t('sidebar_rewriteAgain') : t('sidebar_regenerate')}
         onRegenerate={task.request && task.tabId !== null && task.phase !== 'streaming' ? retry : undefined}
       />
 
-      <OutputPanel task={task} api={api} />
+      <OutputPanel task={task} api={api} languageLabel={languageLabel} />
 
       {task.phase === 'error' && task.error ? <ErrorNotice error={task.error} onRetry={retry} /> : null}
 
       <HistoryList entries={history} />
 
       <footer class="sidebar-footer muted">
-        Aside never sends a message: Insert only fills WhatsApp’s message box.
+        {t('sidebar_footerNeverSends')}
       </footer>
     </main>
   );

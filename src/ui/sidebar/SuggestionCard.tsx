@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import { toUserFacingError } from '../api';
 import { MAX_DRAFT_LENGTH } from '../../shared/protocol';
+import { t } from '../i18n';
 import { SafeMarkdown } from '../render';
 import { allowedUrlsFor, foreignLinks } from './draft-links';
 import { DraftWarning } from './DraftWarning';
@@ -43,7 +44,7 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, s
 
   const tooLong = draft.length > MAX_DRAFT_LENGTH;
   const empty = draft.trim().length === 0;
-  const blocked = insertBlockedReason ?? (tooLong ? 'This draft is too long to insert.' : empty ? 'This draft is empty.' : null);
+  const blocked = insertBlockedReason ?? (tooLong ? t('sidebar_draftTooLong') : empty ? t('sidebar_draftEmpty') : null);
   const needsConfirmation = foreign.length > 0 && confirmed === null;
 
   const onInsert = async () => {
@@ -62,8 +63,8 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, s
       });
       setInsert(
         result.ok
-          ? { state: 'done', ok: true, message: 'Inserted — review and press send in WhatsApp' }
-          : { state: 'done', ok: false, message: result.error ?? 'The draft could not be inserted.' },
+          ? { state: 'done', ok: true, message: t('sidebar_inserted') }
+          : { state: 'done', ok: false, message: result.error ?? t('sidebar_insertFailed') },
       );
     } catch (cause) {
       const error = toUserFacingError(cause);
@@ -71,7 +72,15 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, s
     }
   };
 
-  const insertLabel = insert.state === 'pending' ? 'Inserting…' : foreign.length > 0 && confirmed !== null ? 'Insert anyway' : 'Insert';
+  const anyway = foreign.length > 0 && confirmed !== null;
+  const number = index + 1;
+  const insertLabel = insert.state === 'pending' ? t('sidebar_inserting') : anyway ? t('sidebar_insertAnyway') : t('sidebar_insert');
+  const insertAriaLabel =
+    insert.state === 'pending'
+      ? t('sidebar_insertingSuggestionLabel', number)
+      : anyway
+        ? t('sidebar_insertAnywaySuggestionLabel', number)
+        : t('sidebar_insertSuggestionLabel', number);
 
   return (
     <li class="suggestion" data-testid="suggestion">
@@ -79,7 +88,7 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, s
         <textarea
           class="suggestion-editor"
           data-testid="suggestion-editor"
-          aria-label={`Edit suggestion ${index + 1}`}
+          aria-label={t('sidebar_editSuggestionLabel', number)}
           value={draft}
           maxLength={MAX_DRAFT_LENGTH}
           rows={Math.min(8, Math.max(2, draft.split('\n').length))}
@@ -97,8 +106,8 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, s
           class={foreign.length === 0 ? 'button button-primary' : confirmed === null ? 'button' : 'button button-danger'}
           data-testid="suggestion-insert"
           data-confirm={foreign.length > 0 ? (confirmed === null ? 'needed' : 'armed') : undefined}
-          aria-label={`${insertLabel} suggestion ${index + 1}`}
-          title={blocked ?? 'Put this draft in the WhatsApp message box'}
+          aria-label={insertAriaLabel}
+          title={blocked ?? t('sidebar_insertTitle')}
           disabled={blocked !== null || tabId === null || insert.state === 'pending'}
           onClick={onInsert}
         >
@@ -112,7 +121,7 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, s
           disabled={streaming}
           onClick={() => setEditing((open) => !open)}
         >
-          {editing ? 'Done' : 'Edit'}
+          {editing ? t('sidebar_editDone') : t('sidebar_edit')}
         </button>
         {insert.state === 'done' ? (
           <p

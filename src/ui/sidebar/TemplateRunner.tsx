@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { toUserFacingError, type UiApi } from '../api';
 import { variablesOf, type PromptTemplate } from '../../shared/templates';
+import { t } from '../i18n';
 import type { TaskRequest } from './use-task';
 
 interface Props {
@@ -79,9 +80,9 @@ export function TemplateRunner({ api, tabId, chatKey, canStart, streaming, reade
   };
 
   return (
-    <section class="template-runner action-row" aria-label="Your templates">
+    <section class="template-runner action-row" aria-label={t('sidebar_templatesLabel')}>
       <label class="tone-label">
-        Template{' '}
+        {t('sidebar_labelTemplate')}{' '}
         <select data-testid="template-select" value={chosen} disabled={streaming} onChange={(event) => setChosen(event.currentTarget.value)}>
           {templates.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
@@ -98,7 +99,7 @@ export function TemplateRunner({ api, tabId, chatKey, canStart, streaming, reade
         disabled={!canStart || !template}
         onClick={(event) => template && onStart(templateRequest(template, readerLanguage), event.currentTarget)}
       >
-        Run
+        {t('sidebar_templateRun')}
       </button>
       <label class="tone-label">
         <input
@@ -108,7 +109,7 @@ export function TemplateRunner({ api, tabId, chatKey, canStart, streaming, reade
           disabled={!template || !chatKey || streaming}
           onChange={(event) => void toggleDefault(event.currentTarget.checked)}
         />{' '}
-        Default for this chat
+        {t('sidebar_templateDefault')}
       </label>
       {note ? (
         <p class="muted" role="status" data-testid="template-note">

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { MAX_TONE_LENGTH } from '../../shared/stream-protocol';
+import { i18nKey, t } from '../i18n';
 
 interface Props {
   /** The chosen tone ('' for the chat's own). */
@@ -8,10 +9,10 @@ interface Props {
 }
 
 const PRESETS = [
-  { value: '', label: 'Chat’s own tone' },
-  { value: 'friendly', label: 'Friendly' },
-  { value: 'brief', label: 'Brief' },
-  { value: 'formal', label: 'Formal' },
+  { value: '', label: i18nKey('sidebar_toneChatOwn') },
+  { value: 'friendly', label: i18nKey('sidebar_toneFriendly') },
+  { value: 'brief', label: i18nKey('sidebar_toneBrief') },
+  { value: 'formal', label: i18nKey('sidebar_toneFormal') },
 ] as const;
 const OWN = 'own';
 
@@ -22,7 +23,7 @@ export function TonePicker({ onChange, disabled }: Props) {
   return (
     <span class="tone-picker">
       <label class="tone-label">
-        Tone{' '}
+        {t('sidebar_tone')}{' '}
         <select
           data-testid="tone-select"
           value={choice}
@@ -35,10 +36,10 @@ export function TonePicker({ onChange, disabled }: Props) {
         >
           {PRESETS.map((preset) => (
             <option key={preset.value} value={preset.value}>
-              {preset.label}
+              {t(preset.label)}
             </option>
           ))}
-          <option value={OWN}>Own tone…</option>
+          <option value={OWN}>{t('sidebar_toneOwnOption')}</option>
         </select>
       </label>
       {choice === OWN ? (
@@ -46,8 +47,8 @@ export function TonePicker({ onChange, disabled }: Props) {
           type="text"
           class="tone-own"
           data-testid="tone-own"
-          aria-label="Own tone"
-          placeholder="e.g. warm but short"
+          aria-label={t('sidebar_toneOwnLabel')}
+          placeholder={t('sidebar_toneOwnPlaceholder')}
           maxLength={MAX_TONE_LENGTH}
           value={own}
           disabled={disabled}

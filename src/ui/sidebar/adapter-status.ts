@@ -1,5 +1,7 @@
 import type { TabState } from '../../shared/protocol';
 import type { UserFacingError } from '../../shared/errors';
+import { formatNumber } from '../common/locale-format';
+import { t } from '../i18n';
 
 export type AdapterStatus = 'ok' | 'degraded' | 'unreadable' | 'unsupported';
 
@@ -20,54 +22,52 @@ export interface AdapterStatusInput {
 /** The exact command that turns a saved WhatsApp page into the JSON a bug report needs (README: Reporting). */
 export const EXTRACT_COMMAND = 'npm run extract -- --url https://web.whatsapp.com/ page.html';
 
-/** How a user reports a chat Aside reads badly: what to save, what to run, what to attach. */
-export const REPORT_STEPS: readonly string[] = [
-  'To report it: in WhatsApp Web press Ctrl+S (Cmd+S on a Mac) and save the page as page.html (“Web page, complete”), then, in a copy of Aside’s source, run:',
-  EXTRACT_COMMAND,
-  'Attach what it prints to your report. Read it first: it holds the messages of the open chat.',
-];
+/** How a user reports a chat Aside reads badly: what to save, what to run (never translated), what to attach. */
+export function reportSteps(): string[] {
+  return [t('sidebar_reportSave'), EXTRACT_COMMAND, t('sidebar_reportAttach')];
+}
 
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** "Reading “Ana” · 42 messages": one key for exactly one message, another for every other count. */
+function readingSentence(title: string, messageCount: number): string {
+  const count = formatNumber(messageCount);
+  return messageCount === 1 ? t('sidebar_statusReadingOne', title, count) : t('sidebar_statusReadingMany', title, count);
 }
 
 /** The adapter-status element's status and sentence, from what the background said about the tab. */
 export function describeAdapterStatus({ tabId, state, error }: AdapterStatusInput): AdapterStatusView {
   if (tabId === null) {
-    return { status: 'unsupported', sentence: 'No tab to work on. Open WhatsApp Web in this window.', notes: [] };
+    return { status: 'unsupported', sentence: t('sidebar_statusNoTab'), notes: [] };
   }
   if (error) {
-    return { status: 'unreadable', sentence: `Can’t check this tab: ${error.message}`, notes: error.hint ? [error.hint] : [] };
+    return { status: 'unreadable', sentence: t('sidebar_statusCantCheck', error.message), notes: error.hint ? [error.hint] : [] };
   }
   if (tabId === undefined || !state) {
-    return { status: undefined, sentence: 'Checking this tab…', notes: [] };
+    return { status: undefined, sentence: t('sidebar_statusChecking'), notes: [] };
   }
   if (!state.supported) {
-    return { status: 'unsupported', sentence: 'This tab is not a supported messenger. Open a chat in WhatsApp Web.', notes: [] };
+    return { status: 'unsupported', sentence: t('sidebar_statusUnsupported'), notes: [] };
   }
   const conversation = state.conversation;
   if (!conversation) {
     const notes = state.error?.hint ? [state.error.hint] : [];
     return {
       status: 'unreadable',
-      sentence: state.error ? `Can’t read this chat: ${state.error.message}` : 'Open a chat in WhatsApp Web to get started.',
+      sentence: state.error ? t('sidebar_statusCantReadError', state.error.message) : t('sidebar_statusOpenChat'),
       notes,
     };
   }
   const notes = conversation.health.notes ?? [];
-  const reading = `Reading “${conversation.title}” · ${count(conversation.messageCount, 'message', 'messages')}`;
+  const reading = readingSentence(conversation.title, conversation.messageCount);
   switch (conversation.health.status) {
     case 'ok':
       return { status: 'ok', sentence: reading, notes };
     case 'degraded':
       return {
         status: 'degraded',
-        sentence:
-          `${reading}, but WhatsApp’s page has changed in ways Aside does not fully understand: parts of the chat ` +
-          'could not be read, so Insert is off.',
-        notes: [...notes, ...REPORT_STEPS],
+        sentence: t('sidebar_statusDegraded', reading),
+        notes: [...notes, ...reportSteps()],
       };
     default:
-      return { status: 'unreadable', sentence: `Can’t read “${conversation.title}”.`, notes };
+      return { status: 'unreadable', sentence: t('sidebar_statusCantReadTitle', conversation.title), notes };
   }
 }

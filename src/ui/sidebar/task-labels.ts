@@ -1,41 +1,45 @@
-/** What each task is called where the user sees it. */
+/** What each task is called where the user sees it, in the interface's language. */
 import type { TaskName } from '../../shared/stream-protocol';
+import { t } from '../i18n';
 import type { TaskRequest } from './use-task';
 
 /** "Writing suggestions with Local Llama…" */
 export function workingSentence(task: TaskName, assistantName: string): string {
   switch (task) {
     case 'reply':
-      return `Writing suggestions with ${assistantName}…`;
+      return t('sidebar_workingReply', assistantName);
     case 'rewrite':
-      return `Rewriting your draft with ${assistantName}…`;
+      return t('sidebar_workingRewrite', assistantName);
     case 'summarize':
-      return `Catching up with ${assistantName}…`;
+      return t('sidebar_workingSummarize', assistantName);
     case 'translate':
-      return `Translating with ${assistantName}…`;
+      return t('sidebar_workingTranslate', assistantName);
     case 'ask':
-      return `Answering with ${assistantName}…`;
+      return t('sidebar_workingAsk', assistantName);
     case 'template':
-      return `Running your template with ${assistantName}…`;
+      return t('sidebar_workingTemplate', assistantName);
   }
 }
 
 /** Said when a run finished with nothing to show. */
 export function emptySentence(task: TaskName): string {
-  return task === 'reply' || task === 'rewrite' || task === 'template' ? 'The assistant returned no suggestions.' : 'The assistant returned nothing.';
+  return task === 'reply' || task === 'rewrite' || task === 'template' ? t('sidebar_emptyDrafts') : t('sidebar_emptyOutput');
 }
 
-/** The heading above a reading task's output. */
-export function outputHeading(request: TaskRequest): string {
+/**
+ * The heading above a reading task's output. `languageLabel` names the translation's language in the
+ * interface's language; without it, the name the model was given is shown.
+ */
+export function outputHeading(request: TaskRequest, languageLabel?: string): string {
   switch (request.task) {
     case 'summarize':
-      return 'Catch up';
-    case 'translate':
-      return request.options.targetLanguage ? `Translation into ${request.options.targetLanguage}` : 'Translation';
-    case 'ask':
-      return 'Answer';
+      return t('sidebar_labelCatchUp');
+    case 'translate': {
+      const language = languageLabel ?? request.options.targetLanguage;
+      return language ? t('sidebar_headingTranslationInto', language) : t('sidebar_labelTranslation');
+    }
     default:
-      return 'Answer';
+      return t('sidebar_labelAnswer');
   }
 }
 
@@ -43,18 +47,18 @@ export function outputHeading(request: TaskRequest): string {
 export function historyLabel(task: string): string {
   switch (task) {
     case 'reply':
-      return 'Suggestions';
+      return t('sidebar_labelSuggestions');
     case 'rewrite':
-      return 'Rewrite';
+      return t('sidebar_labelRewrite');
     case 'summarize':
-      return 'Catch up';
+      return t('sidebar_labelCatchUp');
     case 'translate':
-      return 'Translation';
+      return t('sidebar_labelTranslation');
     case 'ask':
-      return 'Answer';
+      return t('sidebar_labelAnswer');
     case 'template':
-      return 'Template';
+      return t('sidebar_labelTemplate');
     default:
-      return 'Result';
+      return t('sidebar_labelResult');
   }
 }
