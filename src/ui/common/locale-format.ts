@@ -8,13 +8,23 @@ export function uiLanguage(): string {
   return globalThis.document?.documentElement.lang || globalThis.navigator?.language || 'en';
 }
 
+// toLocaleString builds a new formatter on every call (a fraction of a millisecond each); counts are
+// formatted on every render, including each frame of a streaming answer, so one formatter per language.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number): string {
-  try {
-    return value.toLocaleString(uiLanguage());
-  } catch {
-    // An unusable language tag: the browser's default format still reads as a number.
-    return value.toLocaleString();
+  const language = uiLanguage();
+  let format = numberFormats.get(language);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(language);
+    } catch {
+      // An unusable language tag: the browser's default format still reads as a number.
+      format = new Intl.NumberFormat();
+    }
+    numberFormats.set(language, format);
   }
+  return format.format(value);
 }
 
 export function formatDateTime(time: number | Date): string {

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import { toUserFacingError } from '../api';
 import { t } from '../i18n';
 import { SafeMarkdown } from '../render';
-import { citedPoints, type Citation } from './citations';
+import { citedPoints, type Citation, type CitedPoint } from './citations';
 
 interface Props {
   api: UiApi;
@@ -23,7 +24,8 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
   const points = useMemo(() => citedPoints(text, references, streaming), [text, references, streaming]);
   const [note, setNote] = useState<string | null>(null);
 
-  const show = async (citation: Citation) => {
+  const showLatest = useRef<(citation: Citation) => Promise<void>>(async () => undefined);
+  showLatest.current = async (citation: Citation) => {
     if (tabId === null) return;
     setNote(null);
     try {
@@ -35,30 +37,13 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
     }
   };
 
+  // One stable callback, so a point that did not change is not rendered again while the answer streams.
+  const show = useCallback((citation: Citation) => void showLatest.current(citation), []);
+
   return (
     <div class="cited-output">
       {points.map((point, index) => (
-        <div class="cited-point" key={index}>
-          <SafeMarkdown text={point.text} streaming={streaming && index === points.length - 1} />
-          {point.citations.length > 0 ? (
-            <span class="citations" role="group" aria-label={t('sidebar_citationsLabel')}>
-              {point.citations.map((citation) => (
-                <button
-                  key={citation.reference}
-                  type="button"
-                  class="citation"
-                  data-testid="citation"
-                  data-reference={citation.reference}
-                  aria-label={t('sidebar_citationLabel', citation.reference)}
-                  title={t('sidebar_citationTitle')}
-                  onClick={() => void show(citation)}
-                >
-                  {citation.reference}
-                </button>
-              ))}
-            </span>
-          ) : null}
-        </div>
+        <CitedPointView key={index} point={point} streaming={streaming && index === points.length - 1} onShow={show} />
       ))}
       {note ? (
         <p class="citation-note muted" role="status" data-testid="citation-note">
@@ -68,3 +53,47 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
     </div>
   );
 }
+
+interface PointProps {
+  point: CitedPoint;
+  streaming: boolean;
+  onShow(citation: Citation): void;
+}
+
+/**
+ * One point and its citation buttons. Memoised on what it shows: a streaming answer grows only its last
+ * point, and re-rendering every earlier one each frame would block the sidebar on long answers.
+ */
+const CitedPointView = memo(
+  function CitedPointView({ point, streaming, onShow }: PointProps) {
+    return (
+      <div class="cited-point">
+        <SafeMarkdown text={point.text} streaming={streaming} />
+        {point.citations.length > 0 ? (
+          <span class="citations" role="group" aria-label={t('sidebar_citationsLabel')}>
+            {point.citations.map((citation) => (
+              <button
+                key={citation.reference}
+                type="button"
+                class="citation"
+                data-testid="citation"
+                data-reference={citation.reference}
+                aria-label={t('sidebar_citationLabel', citation.reference)}
+                title={t('sidebar_citationTitle')}
+                onClick={() => onShow(citation)}
+              >
+                {citation.reference}
+              </button>
+            ))}
+          </span>
+        ) : null}
+      </div>
+    );
+  },
+  (previous, next) =>
+    previous.streaming === next.streaming &&
+    previous.onShow === next.onShow &&
+    previous.point.text === next.point.text &&
+    previous.point.citations.length === next.point.citations.length &&
+    previous.point.citations.every((citation, index) => citation.messageId === next.point.citations[index]!.messageId && citation.reference === next.point.citations[index]!.reference),
+);

@@ -1,4 +1,6 @@
+import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useStableCallback } from '../common/use-stable-callback';
 import type { UiApi } from '../api';
 import type { FrameScheduler } from '../common/frame';
 import { useAssistants } from '../common/use-assistants';
@@ -46,12 +48,23 @@ export interface SidebarProps {
 
 const REPLY: TaskRequest = { task: 'reply', options: {} };
 
+// While an answer streams, the sidebar renders every frame; the controls around the output take stable
+// props (see useStableCallback), so memoising them skips their work on each of those frames.
+const MemoProviderBadge = memo(ProviderBadge);
+const MemoIncognitoBadge = memo(IncognitoBadge);
+const MemoAdapterStatus = memo(AdapterStatus);
+const MemoActionBar = memo(ActionBar);
+const MemoScopePicker = memo(ScopePicker);
+const MemoTemplateRunner = memo(TemplateRunner);
+const MemoLocalOnlyToggle = memo(LocalOnlyToggle);
+const MemoHistoryList = memo(HistoryList);
+
 export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions, locale, watch }: SidebarProps) {
   const bound = useBoundTab(tabs);
   const tab = useTabState(api, bound.tabId, bound.revision);
   const live = useLiveConversation(watch, bound.tabId);
   // The live summary is pushed when the chat changes, so it is at least as new as the last read.
-  const tabState = withLiveConversation(tab.state, live);
+  const tabState = useMemo(() => withLiveConversation(tab.state, live), [tab.state, live]);
   const tabError = live && tab.state?.supported ? null : tab.error;
   const assistants = useAssistants(api);
   const runner = useTask(api, scheduleFrame);
@@ -130,7 +143,7 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
     if (task.phase === 'done') refreshTab();
   }, [task.phase, task.run, refreshTab]);
 
-  const status = describeAdapterStatus({ tabId: bound.tabId, state: tabState, error: tabError });
+  const status = useMemo(() => describeAdapterStatus({ tabId: bound.tabId, state: tabState, error: tabError }), [bound.tabId, tabState, tabError]);
   const tabId = typeof bound.tabId === 'number' ? bound.tabId : null;
   const replyTargets = useReplyTargets(api, tabId, chatKey, lastDoneRun.current);
   const canStart = tabId !== null && status.status !== 'unsupported' && !streaming;
@@ -140,11 +153,11 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
 
   // What the next runs read, when the user picked a scope here (else the privacy setting's).
   const [runScope, setRunScope] = useState<ReadScope | null>(null);
-  const run = (request: TaskRequest, button: HTMLElement | null) => {
+  const run = useStableCallback((request: TaskRequest, button: HTMLElement | null) => {
     if (tabId === null) return;
     actionButton.current = button;
     runner.start(tabId, runScope ? { ...request, options: { ...request.options, scope: runScope } } : request);
-  };
+  });
 
   // The "suggest replies" shortcut: start as soon as the sidebar serves that tab.
   const startTask = runner.start;
@@ -172,13 +185,13 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
     <main class="sidebar">
       <header class="sidebar-header">
         <h1 class="brand">Aside</h1>
-        <ProviderBadge assistant={active} loaded={assistants.loaded} onOpenOptions={openOptions} />
-        <IncognitoBadge api={api} />
+        <MemoProviderBadge assistant={active} loaded={assistants.loaded} onOpenOptions={openOptions} />
+        <MemoIncognitoBadge api={api} />
       </header>
 
-      <AdapterStatus view={status} loading={tab.loading} onRefresh={refreshTab} />
+      <MemoAdapterStatus view={status} loading={tab.loading} onRefresh={refreshTab} />
 
-      <ActionBar
+      <MemoActionBar
         canStart={canStart}
         streaming={streaming}
         readerLanguage={language}
@@ -189,11 +202,11 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
         replyTargets={replyTargets.targets}
       />
 
-      <ScopePicker value={runScope} onChange={setRunScope} disabled={streaming} />
+      <MemoScopePicker value={runScope} onChange={setRunScope} disabled={streaming} />
 
-      <TemplateRunner api={api} tabId={tabId} chatKey={chatKey} canStart={canStart} streaming={streaming} readerLanguage={language} onStart={run} />
+      <MemoTemplateRunner api={api} tabId={tabId} chatKey={chatKey} canStart={canStart} streaming={streaming} readerLanguage={language} onStart={run} />
 
-      <LocalOnlyToggle api={api} tabId={tabId} chatKey={chatKey} />
+      <MemoLocalOnlyToggle api={api} tabId={tabId} chatKey={chatKey} />
 
       {task.consent ? (
         <ConsentDialog preview={task.consent} canRemember={Boolean(chatKey)} onAnswer={answerConsent} />
@@ -228,7 +241,7 @@ export function Sidebar({ api, tabs, openOptions, scheduleFrame, pendingActions,
 
       {task.phase === 'error' && task.error ? <ErrorNotice error={task.error} onRetry={retry} /> : null}
 
-      <HistoryList entries={history} />
+      <MemoHistoryList entries={history} />
 
       <footer class="sidebar-footer muted">
         {t('sidebar_footerNeverSends')}
