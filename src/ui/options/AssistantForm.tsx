@@ -18,6 +18,8 @@ import { TestResult, type TestOutcome } from './TestResult';
 import { ChromeAiPanel } from './local-models/ChromeAiPanel';
 import { LocalModelPicker } from './local-models/LocalModelPicker';
 import { CHROME_AI_MODEL_ID } from '../../providers/chrome-ai/provider';
+import { formatNumber } from '../common/locale-format';
+import { t } from '../i18n';
 
 interface Props {
   api: UiApi;
@@ -159,14 +161,14 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
 
   return (
     <form class="assistant-form" aria-labelledby="form-title" noValidate onSubmit={(event) => event.preventDefault()}>
-      <h3 id="form-title">{saved ? `Edit “${saved.name}”` : 'Add an assistant'}</h3>
+      <h3 id="form-title">{saved ? t('options_formEditTitle', saved.name) : t('options_formAddTitle')}</h3>
 
-      <Field id="provider-kind" label="Provider" error={fieldErrors.kind}>
+      <Field id="provider-kind" label={t('options_fieldProvider')} error={fieldErrors.kind}>
         <KindSelect id="provider-kind" value={draft.kind} error={fieldErrors.kind} onChange={onKind} />
       </Field>
       <PresetChips presets={presetsFor(draft.kind)} baseUrl={draft.baseUrl} onPick={(preset) => applyPreset(preset, preset.kind)} />
 
-      <Field id="provider-name" label="Name (optional)" error={fieldErrors.name}>
+      <Field id="provider-name" label={t('options_fieldName')} error={fieldErrors.name}>
         <input
           id="provider-name"
           data-testid="provider-name"
@@ -183,7 +185,7 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
       {draft.kind === 'chrome-ai' ? <ChromeAiPanel /> : null}
 
       {IN_BROWSER_KINDS.has(draft.kind) ? null : (<>
-      <Field id="provider-base-url" label="Base URL" error={fieldErrors.baseUrl}>
+      <Field id="provider-base-url" label={t('options_fieldBaseUrl')} error={fieldErrors.baseUrl}>
         <input
           id="provider-base-url"
           data-testid="provider-base-url"
@@ -191,7 +193,7 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
           inputMode="url"
           spellcheck={false}
           value={draft.baseUrl}
-          placeholder="https://… or http://localhost:…/v1"
+          placeholder={t('options_baseUrlPlaceholder')}
           onInput={(event) => update({ baseUrl: event.currentTarget.value })}
           {...describedBy('provider-base-url', fieldErrors.baseUrl)}
         />
@@ -199,9 +201,9 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
 
       <Field
         id="provider-api-key"
-        label="API key"
+        label={t('options_fieldApiKey')}
         error={fieldErrors.apiKey}
-        help="Stored only in this browser and sent only to the address above."
+        help={t('options_apiKeyHelp')}
       >
         <input
           id="provider-api-key"
@@ -210,7 +212,7 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
           autoComplete="off"
           spellcheck={false}
           value={draft.apiKey}
-          placeholder={hasKey ? 'Key saved — leave empty to keep it' : 'Paste your key (local servers usually need none)'}
+          placeholder={hasKey ? t('options_apiKeySavedPlaceholder') : t('options_apiKeyPlaceholder')}
           onInput={(event) => update({ apiKey: event.currentTarget.value })}
           {...describedBy('provider-api-key', fieldErrors.apiKey, true)}
         />
@@ -222,7 +224,7 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
               checked={draft.forgetKey}
               onChange={(event) => update({ forgetKey: event.currentTarget.checked })}
             />
-            Forget the saved key
+            {t('options_forgetKey')}
           </label>
         ) : null}
       </Field>
@@ -240,9 +242,9 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
       {CONTEXT_WINDOW_KINDS.has(draft.kind) ? (
         <Field
           id="provider-context-window"
-          label="Context window (tokens, optional)"
+          label={t('options_fieldContextWindow')}
           error={fieldErrors.contextWindowTokens}
-          help={`How much of the chat the model can read at once. Ollama loads the model with this window; larger needs more memory. Empty: ${OLLAMA_DEFAULT_CONTEXT_WINDOW.toLocaleString('en')}.`}
+          help={t('options_contextWindowHelp', formatNumber(OLLAMA_DEFAULT_CONTEXT_WINDOW))}
         >
           <input
             id="provider-context-window"
@@ -268,22 +270,21 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
           role="status"
           data-testid="save-result"
         >
-          <p>Saved “{notice.name}”.</p>
+          <p>{t('options_saved', notice.name)}</p>
           {notice.originGranted === false ? (
             <p data-testid="permission-warning">
-              The browser did not grant Aside access to {notice.origin}, so it may block requests to that address. Save
-              again to be asked again.
+              {t('options_permissionRefused', notice.origin)}
             </p>
           ) : null}
           {notice.missingKey ? (
-            <p data-testid="missing-key-warning">No API key is saved: this service will refuse requests until you add one.</p>
+            <p data-testid="missing-key-warning">{t('options_missingKey')}</p>
           ) : null}
         </div>
       ) : null}
 
       <div class="form-actions">
         <button type="submit" class="button button-primary" data-testid="provider-save" onClick={onSave} disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('options_saving') : t('options_save')}
         </button>
         <button
           type="button"
@@ -291,13 +292,13 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
           data-testid="provider-test"
           onClick={onTest}
           disabled={!saved || testing}
-          title={saved ? 'Send a tiny request to check the connection' : 'Save the assistant first'}
+          title={saved ? t('options_testTitle') : t('options_testNeedsSave')}
         >
-          {testing ? 'Testing…' : 'Test connection'}
+          {testing ? t('options_testing') : t('options_test')}
         </button>
       </div>
-      {saved && dirty ? <p class="muted form-note">Test uses the saved settings: save to test your changes.</p> : null}
-      {!saved ? <p class="muted form-note">Save the assistant to test it.</p> : null}
+      {saved && dirty ? <p class="muted form-note">{t('options_testUsesSaved')}</p> : null}
+      {!saved ? <p class="muted form-note">{t('options_saveToTest')}</p> : null}
       {test ? <TestResult outcome={test} /> : null}
     </form>
   );

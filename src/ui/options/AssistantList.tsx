@@ -1,5 +1,6 @@
 import type { AssistantView } from '../../shared/settings';
 import { AssistantRow } from './AssistantRow';
+import { t } from '../i18n';
 
 interface Props {
   assistants: AssistantView[];
@@ -16,13 +17,13 @@ export function AssistantList({ assistants, activeId, editingId, onEdit, onActiv
   return (
     <section class="panel" aria-labelledby="assistants-title">
       <div class="panel-header">
-        <h3 id="assistants-title">Your assistants</h3>
+        <h3 id="assistants-title">{t('options_assistantsTitle')}</h3>
         <button type="button" class="button" data-testid="assistant-new" onClick={onNew}>
-          Add another
+          {t('options_assistantAddAnother')}
         </button>
       </div>
       {assistants.length === 0 ? (
-        <p class="muted">None yet. Add the model Aside should use below.</p>
+        <p class="muted">{t('options_assistantsEmpty')}</p>
       ) : (
         <ul class="assistant-list" data-testid="assistant-list">
           {assistants.map((assistant) => (

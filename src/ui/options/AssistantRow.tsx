@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { AssistantView } from '../../shared/settings';
 import { LocalityBadge } from '../common/LocalityBadge';
-import { KIND_LABELS } from './presets';
+import { kindLabel } from './presets';
+import { t } from '../i18n';
 
 interface Props {
   assistant: AssistantView;
@@ -25,30 +26,30 @@ export function AssistantRow({ assistant, active, editing, onEdit, onActivate, o
       <div class="assistant-summary">
         <p class="assistant-title">
           <span class="assistant-name">{assistant.name}</span>
-          {active ? <span class="badge badge-active">Active</span> : null}
+          {active ? <span class="badge badge-active">{t('options_assistantActive')}</span> : null}
           <LocalityBadge locality={assistant.locality} />
-          <span class="badge badge-muted">{assistant.hasApiKey ? 'key set' : 'no key'}</span>
+          <span class="badge badge-muted">{assistant.hasApiKey ? t('options_assistantKeySet') : t('options_assistantNoKey')}</span>
         </p>
         <p class="muted assistant-detail">
-          {KIND_LABELS[assistant.kind]} · {assistant.model}
+          {kindLabel(assistant.kind)} · {assistant.model}
         </p>
         <p class="muted assistant-detail assistant-url">{assistant.baseUrl}</p>
       </div>
       <div class="row-actions">
         {confirming ? (
           <>
-            <span class="confirm-text">Delete “{assistant.name}”?</span>
+            <span class="confirm-text">{t('options_assistantDeleteConfirm', assistant.name)}</span>
             <button type="button" class="button button-danger" data-testid="assistant-delete-confirm" onClick={onDelete}>
-              Delete
+              {t('options_assistantDelete')}
             </button>
             <button type="button" class="button" onClick={() => setConfirming(false)}>
-              Keep
+              {t('options_assistantKeep')}
             </button>
           </>
         ) : (
           <>
-            <button type="button" class="button" data-testid="assistant-edit" onClick={onEdit} aria-label={`Edit ${assistant.name}`}>
-              Edit
+            <button type="button" class="button" data-testid="assistant-edit" onClick={onEdit} aria-label={t('options_assistantEditLabel', assistant.name)}>
+              {t('options_assistantEdit')}
             </button>
             {active ? null : (
               <button
@@ -56,9 +57,9 @@ export function AssistantRow({ assistant, active, editing, onEdit, onActivate, o
                 class="button"
                 data-testid="assistant-activate"
                 onClick={onActivate}
-                aria-label={`Use ${assistant.name}`}
+                aria-label={t('options_assistantUseLabel', assistant.name)}
               >
-                Use this one
+                {t('options_assistantUse')}
               </button>
             )}
             <button
@@ -66,9 +67,9 @@ export function AssistantRow({ assistant, active, editing, onEdit, onActivate, o
               class="button button-quiet button-danger"
               data-testid="assistant-delete"
               onClick={() => setConfirming(true)}
-              aria-label={`Delete ${assistant.name}`}
+              aria-label={t('options_assistantDeleteLabel', assistant.name)}
             >
-              Delete
+              {t('options_assistantDelete')}
             </button>
           </>
         )}

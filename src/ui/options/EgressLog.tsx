@@ -3,13 +3,11 @@ import { toUserFacingError, type UiApi } from '../api';
 import type { EgressLogEntry } from '../../shared/protocol';
 import type { UserFacingError } from '../../shared/errors';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { formatDateTime, formatNumber } from '../common/locale-format';
+import { t } from '../i18n';
 
 interface Props {
   api: UiApi;
-}
-
-function formatTime(time: number): string {
-  return new Date(time).toLocaleString();
 }
 
 /** Every outbound request Aside made, newest first, as the egress guard recorded it; with Clear. */
@@ -42,14 +40,14 @@ export function EgressLog({ api }: Props) {
 
   return (
     <section class="panel egress-log-panel" aria-labelledby="egress-log-title">
-      <h3 id="egress-log-title">Outbound requests</h3>
-      <p class="muted">Every request Aside sent, newest first: where it went, how much it carried, and for which chat.</p>
+      <h3 id="egress-log-title">{t('options_egressTitle')}</h3>
+      <p class="muted">{t('options_egressIntro')}</p>
       <div class="egress-log-actions">
         <button type="button" class="button" data-testid="egress-refresh" onClick={() => void load()}>
-          Refresh
+          {t('options_egressRefresh')}
         </button>
         <button type="button" class="button button-danger" data-testid="egress-clear" onClick={() => void clear()} disabled={!entries?.length}>
-          Clear log
+          {t('options_egressClear')}
         </button>
       </div>
       {error ? <ErrorNotice error={error} onRetry={() => void load()} testId="egress-error" /> : null}
@@ -57,30 +55,30 @@ export function EgressLog({ api }: Props) {
         <table class="egress-log" data-testid="egress-log">
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Destination</th>
-              <th scope="col">Bytes</th>
-              <th scope="col">Chat</th>
-              <th scope="col">Action</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('options_egressTime')}</th>
+              <th scope="col">{t('options_egressDestination')}</th>
+              <th scope="col">{t('options_egressBytes')}</th>
+              <th scope="col">{t('options_egressChat')}</th>
+              <th scope="col">{t('options_egressAction')}</th>
+              <th scope="col">{t('options_egressStatus')}</th>
             </tr>
           </thead>
           <tbody>
             {entries?.length === 0 ? (
               <tr>
                 <td colSpan={6} class="muted">
-                  No requests recorded.
+                  {t('options_egressEmpty')}
                 </td>
               </tr>
             ) : null}
             {(entries ?? []).map((entry, index) => (
               <tr key={entry.id ?? index} data-testid="egress-entry">
-                <td>{formatTime(entry.time)}</td>
+                <td>{formatDateTime(entry.time)}</td>
                 <td class="egress-origin">{entry.origin}</td>
-                <td>{entry.bytes.toLocaleString()}</td>
+                <td>{formatNumber(entry.bytes)}</td>
                 <td>{entry.chatKey ?? '—'}</td>
                 <td>{entry.action}</td>
-                <td>{entry.status ?? 'failed'}</td>
+                <td>{entry.status ?? t('options_egressFailed')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import type { ProviderKind } from '../../shared/settings';
-import { ENABLED_KINDS, KIND_LABELS, KIND_ORDER } from './presets';
+import { ENABLED_KINDS, KIND_ORDER, kindLabel } from './presets';
 import { describedBy } from './Field';
+import { t } from '../i18n';
 
 interface Props {
   id: string;
@@ -28,7 +29,7 @@ export function KindSelect({ id, value, error, onChange }: Props) {
     >
       {KIND_ORDER.map((kind) => (
         <option key={kind} value={kind} disabled={!ENABLED_KINDS.has(kind)}>
-          {ENABLED_KINDS.has(kind) ? KIND_LABELS[kind] : `${KIND_LABELS[kind]} — coming soon`}
+          {ENABLED_KINDS.has(kind) ? kindLabel(kind) : t('options_kindComingSoon', kindLabel(kind))}
         </option>
       ))}
     </select>

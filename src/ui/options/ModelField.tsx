@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { UserFacingError } from '../../shared/errors';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { formatNumber } from '../common/locale-format';
+import { t } from '../i18n';
 import { Field, describedBy } from './Field';
 import type { ModelListOutcome } from './model-list';
 
@@ -44,7 +46,7 @@ export function ModelField({ value, placeholder, error, listFor, onChange, onLoa
 
   const models = loaded && loaded.listFor === listFor ? loaded.models : null;
   return (
-    <Field id="provider-model" label="Model" error={error}>
+    <Field id="provider-model" label={t('options_fieldModel')} error={error}>
       <div class="model-row">
         <input
           id="provider-model"
@@ -58,8 +60,8 @@ export function ModelField({ value, placeholder, error, listFor, onChange, onLoa
           onInput={(event) => onChange(event.currentTarget.value)}
           {...describedBy('provider-model', error)}
         />
-        <button type="button" class="button" data-testid="provider-load-models" onClick={load} disabled={loading} title="Ask the server which models it offers">
-          {loading ? 'Loading…' : 'Load models'}
+        <button type="button" class="button" data-testid="provider-load-models" onClick={load} disabled={loading} title={t('options_loadModelsTitle')}>
+          {loading ? t('options_loadingModels') : t('options_loadModels')}
         </button>
       </div>
       <datalist id="provider-model-options" data-testid="provider-model-options">
@@ -71,13 +73,13 @@ export function ModelField({ value, placeholder, error, listFor, onChange, onLoa
         <select
           class="model-select"
           data-testid="provider-model-select"
-          aria-label="Models the server offers"
+          aria-label={t('options_modelsLabel')}
           value={models.includes(value.trim()) ? value.trim() : ''}
           onChange={(event) => {
             if (event.currentTarget.value !== '') onChange(event.currentTarget.value);
           }}
         >
-          <option value="">{`Choose one of ${models.length} model${models.length === 1 ? '' : 's'}…`}</option>
+          <option value="">{models.length === 1 ? t('options_chooseModelOne') : t('options_chooseModelOther', formatNumber(models.length))}</option>
           {models.map((model) => (
             <option key={model} value={model}>
               {model}
@@ -87,7 +89,7 @@ export function ModelField({ value, placeholder, error, listFor, onChange, onLoa
       ) : null}
       {models && models.length === 0 ? (
         <p class="muted field-help" data-testid="model-list-status" role="status">
-          The server lists no models: type the model’s name.
+          {t('options_noModelsListed')}
         </p>
       ) : null}
       {loadError ? <ErrorNotice error={loadError} testId="model-list-error" /> : null}

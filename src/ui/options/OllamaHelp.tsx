@@ -1,4 +1,5 @@
 import { CopyButton } from '../common/CopyButton';
+import { t } from '../i18n';
 
 interface Props {
   extensionOrigin: string;
@@ -9,25 +10,34 @@ interface Props {
 export function OllamaHelp({ extensionOrigin, copy }: Props) {
   const setting = `OLLAMA_ORIGINS=${extensionOrigin}`;
   return (
-    <aside class="notice help" data-testid="ollama-help" aria-label="Ollama setup">
-      <p>
-        Ollama only answers browser extensions it has been told to trust. Set this environment variable for Ollama,
-        then restart it:
-      </p>
+    <aside class="notice help" data-testid="ollama-help" aria-label={t('options_ollamaHelpLabel')}>
+      <p>{t('options_ollamaHelpIntro')}</p>
       <div class="copy-row">
         <code class="setting" data-testid="ollama-origins">
           {setting}
         </code>
         <CopyButton text={setting} copy={copy} testId="copy-ollama-origins" />
       </div>
-      <p class="muted">
-        For example, run <code>{`${setting} ollama serve`}</code> in a terminal, or add it to Ollama’s service settings.
-      </p>
+      <p class="muted">{withCode(t('options_ollamaHelpExample', CODE_MARK), `${setting} ollama serve`)}</p>
       {extensionOrigin.startsWith('moz-extension://') ? (
         <p class="muted" data-testid="ollama-origins-firefox">
-          Firefox gives each install of Aside its own address; <code>OLLAMA_ORIGINS=moz-extension://*</code> allows any.
+          {withCode(t('options_ollamaHelpFirefox', CODE_MARK), 'OLLAMA_ORIGINS=moz-extension://*')}
         </p>
       ) : null}
     </aside>
+  );
+}
+
+/** Stands in the translated sentence where the command goes, so the command can be shown as code. */
+const CODE_MARK = '\uE000';
+
+function withCode(sentence: string, code: string) {
+  const [before, after = ''] = sentence.split(CODE_MARK);
+  return (
+    <>
+      {before}
+      <code>{code}</code>
+      {after}
+    </>
   );
 }

@@ -17,6 +17,7 @@ import { ShortcutsSection } from './ShortcutsSection';
 import { TemplatesSection } from './templates/TemplatesSection';
 import { downloadText } from '../common/download';
 import type { BrowserCommand } from '../common/shortcuts';
+import { t } from '../i18n';
 
 /** When the host cannot list shortcuts (tests, older hosts): the section still offers to change them. */
 const NO_COMMANDS = async (): Promise<BrowserCommand[]> => [];
@@ -75,11 +76,11 @@ export function Options({ api, host }: OptionsProps) {
   // mount their panels inside a section below (templates in Prompts, privacy settings in Privacy,
   // settings export/import in Data).
   const sections: SectionSpec[] = [
-    { id: 'assistants', title: 'Assistants' },
-    { id: 'prompts', title: 'Prompts' },
-    { id: 'privacy', title: 'Privacy' },
-    { id: 'data', title: 'Data' },
-    { id: 'shortcuts', title: 'Shortcuts' },
+    { id: 'assistants', title: t('options_sectionAssistants') },
+    { id: 'prompts', title: t('options_sectionPrompts') },
+    { id: 'privacy', title: t('options_sectionPrivacy') },
+    { id: 'data', title: t('options_sectionData') },
+    { id: 'shortcuts', title: t('options_sectionShortcuts') },
   ];
   const section = (id: string) => sections.find((candidate) => candidate.id === id)!;
 
@@ -88,11 +89,8 @@ export function Options({ api, host }: OptionsProps) {
       <SectionNav sections={sections} />
       <main class="options">
         <header class="options-header">
-          <h1>Aside settings</h1>
-          <p class="muted">
-            Choose the AI that reads your chats. Aside sends a chat only to the assistant you pick here, only when you
-            ask, and never sends a message for you.
-          </p>
+          <h1>{t('options_pageTitle')}</h1>
+          <p class="muted">{t('options_intro')}</p>
         </header>
 
         <OptionsSection {...section('assistants')}>
@@ -121,16 +119,16 @@ export function Options({ api, host }: OptionsProps) {
         </OptionsSection>
 
         <OptionsSection {...section('prompts')}>
-          <p class="muted">Each action's tone and instructions are chosen in the sidebar, per run.</p>
+          <p class="muted">{t('options_promptsIntro')}</p>
           <TemplatesSection api={api} download={host.download ?? downloadText} />
         </OptionsSection>
 
-        <OptionsSection {...section('privacy')} description="What leaves your browser, and when.">
+        <OptionsSection {...section('privacy')} description={t('options_privacyIntro')}>
           <PrivacySettings api={api} />
           <EgressLog api={api} />
         </OptionsSection>
 
-        <OptionsSection {...section('data')} description="What Aside keeps in this browser, to export or delete.">
+        <OptionsSection {...section('data')} description={t('options_dataIntro')}>
           <HistoryManager api={api} download={host.download ?? downloadText} />
           <SettingsTransfer api={api} download={host.download ?? downloadText} onImported={() => void assistants.reload()} />
         </OptionsSection>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n';
 
 export interface SectionSpec {
   id: string;
@@ -41,7 +42,7 @@ export function SectionNav({ sections }: NavProps) {
     history.replaceState(null, '', `#${id}`);
   };
   return (
-    <nav class="options-nav" aria-label="Settings sections" data-testid="options-nav">
+    <nav class="options-nav" aria-label={t('options_navLabel')} data-testid="options-nav">
       <ul>
         {sections.map((section) => (
           <li key={section.id}>

@@ -1,4 +1,5 @@
 import type { Preset } from './presets';
+import { t } from '../i18n';
 
 interface Props {
   presets: Preset[];
@@ -10,7 +11,7 @@ interface Props {
 export function PresetChips({ presets, baseUrl, onPick }: Props) {
   if (presets.length < 2) return null;
   return (
-    <div class="preset-chips" role="group" aria-label="Common servers">
+    <div class="preset-chips" role="group" aria-label={t('options_presetsLabel')}>
       {presets.map((preset) => (
         <button
           key={preset.id}

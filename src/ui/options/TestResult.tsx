@@ -1,4 +1,5 @@
 import type { UserFacingError } from '../../shared/errors';
+import { t } from '../i18n';
 
 export type TestOutcome = { ok: true; detail: string } | { ok: false; error: UserFacingError };
 
@@ -7,7 +8,7 @@ export function TestResult({ outcome }: { outcome: TestOutcome }) {
   if (outcome.ok) {
     return (
       <div class="notice notice-ok" role="status" data-testid="test-result" data-ok="true">
-        <p>Connection works.</p>
+        <p>{t('options_testWorks')}</p>
         {outcome.detail ? <p class="muted">{outcome.detail}</p> : null}
       </div>
     );

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { AssistantSchema, type Assistant, type AssistantView, type ProviderKind } from '../../shared/settings';
 import { CONTEXT_WINDOW_KINDS, ENABLED_KINDS, KEY_REQUIRED_KINDS, defaultNameFor } from './presets';
+import { t } from '../i18n';
 
 /** What the options form holds while the user edits it. The key is never prefilled. */
 export interface FormDraft {
@@ -56,7 +57,7 @@ const FIELDS: ReadonlySet<string> = new Set<FormField>(['kind', 'name', 'baseUrl
  */
 export function validateDraft(draft: FormDraft, options: { hasApiKey: boolean; newId: () => string }): Validated {
   const errors: FieldErrors = {};
-  if (!ENABLED_KINDS.has(draft.kind)) errors.kind = 'This provider is coming soon; choose another one.';
+  if (!ENABLED_KINDS.has(draft.kind)) errors.kind = t('options_kindComingSoonError');
 
   const candidate: Record<string, unknown> = {
     id: draft.id ?? options.newId(),
@@ -69,7 +70,7 @@ export function validateDraft(draft: FormDraft, options: { hasApiKey: boolean; n
   const typedWindow = draft.contextWindow.trim();
   if (CONTEXT_WINDOW_KINDS.has(draft.kind) && typedWindow !== '') {
     if (/^\d+$/.test(typedWindow)) candidate.contextWindowTokens = Number(typedWindow);
-    else errors.contextWindowTokens = 'Enter a whole number of tokens, such as 8192';
+    else errors.contextWindowTokens = t('options_contextWindowInvalid');
   }
   const parsed = v.safeParse(AssistantSchema, candidate);
   if (!parsed.success) {
@@ -80,7 +81,7 @@ export function validateDraft(draft: FormDraft, options: { hasApiKey: boolean; n
   }
 
   const typedKey = draft.apiKey.trim();
-  if (typedKey.length > 500) errors.apiKey = 'That key is too long to be an API key.';
+  if (typedKey.length > 500) errors.apiKey = t('options_apiKeyTooLong');
 
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const assistant = parsed.output;

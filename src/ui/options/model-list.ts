@@ -7,6 +7,7 @@ import type { FieldErrors, FormDraft } from './form-draft';
 import type { OptionsHost } from './options-host';
 import { ENABLED_KINDS } from './presets';
 import { askForOrigin } from './save-flow';
+import { t } from '../i18n';
 
 export type ModelListOutcome =
   | { ok: true; models: string[] }
@@ -23,11 +24,11 @@ export type ModelListOutcome =
  */
 export function loadModelList(api: UiApi, host: OptionsHost, draft: FormDraft, savedId: string | null): Promise<ModelListOutcome> {
   if (!ENABLED_KINDS.has(draft.kind)) {
-    return Promise.resolve({ ok: false, error: null, fieldErrors: { kind: 'This provider is coming soon; choose another one.' } });
+    return Promise.resolve({ ok: false, error: null, fieldErrors: { kind: t('options_kindComingSoonError') } });
   }
   const baseUrl = v.safeParse(AssistantSchema.entries.baseUrl, draft.baseUrl);
   if (!baseUrl.success) {
-    return Promise.resolve({ ok: false, error: null, fieldErrors: { baseUrl: baseUrl.issues[0]?.message ?? 'Enter a full URL' } });
+    return Promise.resolve({ ok: false, error: null, fieldErrors: { baseUrl: baseUrl.issues[0]?.message ?? t('options_baseUrlInvalid') } });
   }
   const permission = askForOrigin(host, new URL(baseUrl.output).origin);
 

@@ -1,30 +1,48 @@
 import { PROVIDER_KINDS, type ProviderKind } from '../../shared/settings';
+import { t } from '../i18n';
 
-/** Human names of the provider kinds, in the select's order. */
-export const KIND_LABELS: Record<ProviderKind, string> = {
-  'openai-compatible': 'OpenAI-compatible server (LM Studio, llama.cpp, vLLM…)',
-  openai: 'OpenAI',
-  ollama: 'Ollama',
-  anthropic: 'Anthropic',
-  mistral: 'Mistral',
-  gemini: 'Google Gemini',
-  openrouter: 'OpenRouter',
-  webllm: 'In the browser (WebLLM)',
-  'chrome-ai': 'Chrome’s built-in model',
-};
+/**
+ * Human names of the provider kinds, in the interface's language (brand names stay as they are).
+ * Functions, not tables: the catalogue is installed by the page's entry, after this module loads.
+ */
+export function kindLabel(kind: ProviderKind): string {
+  switch (kind) {
+    case 'openai-compatible':
+      return t('options_kindOpenAiCompatible');
+    case 'webllm':
+      return t('options_kindWebLlm');
+    case 'chrome-ai':
+      return t('options_kindChromeAi');
+    case 'openai':
+      return 'OpenAI';
+    case 'ollama':
+      return 'Ollama';
+    case 'anthropic':
+      return 'Anthropic';
+    case 'mistral':
+      return 'Mistral';
+    case 'gemini':
+      return 'Google Gemini';
+    case 'openrouter':
+      return 'OpenRouter';
+  }
+}
 
 /** Short names, for an assistant the user did not name. */
-const SHORT_NAMES: Record<ProviderKind, string> = {
-  'openai-compatible': 'Local server',
-  openai: 'OpenAI',
-  ollama: 'Ollama',
-  anthropic: 'Anthropic',
-  mistral: 'Mistral',
-  gemini: 'Gemini',
-  openrouter: 'OpenRouter',
-  webllm: 'WebLLM',
-  'chrome-ai': 'Chrome AI',
-};
+function shortName(kind: ProviderKind): string {
+  switch (kind) {
+    case 'openai-compatible':
+      return t('options_shortNameLocalServer');
+    case 'gemini':
+      return 'Gemini';
+    case 'webllm':
+      return 'WebLLM';
+    case 'chrome-ai':
+      return 'Chrome AI';
+    default:
+      return kindLabel(kind);
+  }
+}
 
 /**
  * Kinds the background can talk to today; the others are listed as coming soon. Kept in step with the
@@ -54,7 +72,8 @@ export interface Preset {
   label: string;
   kind: ProviderKind;
   baseUrl: string;
-  modelHint: string;
+  /** An example model name, or (for servers that name models their own way) what to type, in words. */
+  modelHint: string | (() => string);
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -63,10 +82,10 @@ export const PRESETS: readonly Preset[] = [
   { id: 'gemini', label: 'Gemini', kind: 'gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta', modelHint: 'gemini-2.5-flash' },
   // Ollama's own address: Aside speaks its native API, which alone can set the context window.
   { id: 'ollama', label: 'Ollama', kind: 'ollama', baseUrl: 'http://localhost:11434', modelHint: 'llama3.2' },
-  { id: 'lm-studio', label: 'LM Studio', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', modelHint: 'the model id LM Studio shows' },
-  { id: 'llama-cpp', label: 'llama.cpp', kind: 'openai-compatible', baseUrl: 'http://localhost:8080/v1', modelHint: 'any name: llama-server serves one model' },
+  { id: 'lm-studio', label: 'LM Studio', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', modelHint: () => t('options_modelHintLmStudio') },
+  { id: 'llama-cpp', label: 'llama.cpp', kind: 'openai-compatible', baseUrl: 'http://localhost:8080/v1', modelHint: () => t('options_modelHintLlamaCpp') },
   // vLLM checks the browser's Origin: the extension origin must be in --allowed-origins (README).
-  { id: 'vllm', label: 'vLLM', kind: 'openai-compatible', baseUrl: 'http://localhost:8000/v1', modelHint: 'the model vLLM serves, e.g. Qwen/Qwen2.5-7B-Instruct' },
+  { id: 'vllm', label: 'vLLM', kind: 'openai-compatible', baseUrl: 'http://localhost:8000/v1', modelHint: () => t('options_modelHintVllm') },
   { id: 'mistral', label: 'Mistral', kind: 'mistral', baseUrl: 'https://api.mistral.ai/v1', modelHint: 'mistral-small-latest' },
   { id: 'openrouter', label: 'OpenRouter', kind: 'openrouter', baseUrl: 'https://openrouter.ai/api/v1', modelHint: 'openai/gpt-4o-mini' },
   { id: 'webllm', label: 'WebLLM', kind: 'webllm', baseUrl: 'https://huggingface.co', modelHint: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' },
@@ -94,7 +113,7 @@ export function isPresetValue(value: string, field: 'baseUrl' | 'label'): boolea
   const trimmed = value.trim();
   if (trimmed === '') return true;
   if (field === 'label') {
-    return PRESETS.some((p) => p.label === trimmed) || Object.values(KIND_LABELS).includes(trimmed) || Object.values(SHORT_NAMES).includes(trimmed);
+    return PRESETS.some((p) => p.label === trimmed) || KIND_ORDER.some((kind) => kindLabel(kind) === trimmed || shortName(kind) === trimmed);
   }
   return PRESETS.some((p) => p.baseUrl === trimmed) || LEGACY_PRESET_BASE_URLS.includes(trimmed);
 }
@@ -102,7 +121,8 @@ export function isPresetValue(value: string, field: 'baseUrl' | 'label'): boolea
 /** The model placeholder for a kind and base URL. */
 export function modelHintFor(kind: ProviderKind, baseUrl: string): string {
   const preset = PRESETS.find((p) => p.kind === kind && p.baseUrl === baseUrl.trim()) ?? defaultPresetFor(kind);
-  return preset ? `e.g. ${preset.modelHint}` : 'The model name the server expects';
+  if (!preset) return t('options_modelHintUnknown');
+  return t('options_modelHintExample', typeof preset.modelHint === 'function' ? preset.modelHint() : preset.modelHint);
 }
 
 /** The name an assistant gets when the user leaves the field empty. */
@@ -111,10 +131,10 @@ export function defaultNameFor(kind: ProviderKind, baseUrl: string): string {
   if (preset) return preset.label;
   if (kind === 'openai-compatible') {
     try {
-      return new URL(baseUrl.trim()).host || SHORT_NAMES[kind];
+      return new URL(baseUrl.trim()).host || shortName(kind);
     } catch {
-      return SHORT_NAMES[kind];
+      return shortName(kind);
     }
   }
-  return SHORT_NAMES[kind];
+  return shortName(kind);
 }

@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import type { AssistantView } from '../../shared/settings';
 import { AssistantOption } from './AssistantOption';
 import type { Reachability } from './reachability';
+import { t } from '../i18n';
 
 interface Props {
   assistants: AssistantView[];
@@ -30,7 +31,7 @@ export function AssistantPicker({ assistants, activeId, reachabilityOf, onSelect
   };
 
   return (
-    <div class="assistant-picker" role="radiogroup" aria-label="Assistant" data-testid="assistant-picker">
+    <div class="assistant-picker" role="radiogroup" aria-label={t('popup_pickerLabel')} data-testid="assistant-picker">
       {assistants.map((assistant, index) => (
         <AssistantOption
           key={assistant.id}

@@ -4,6 +4,7 @@ import type { ChatAssistantChoice as Choice } from '../../shared/protocol';
 import type { UserFacingError } from '../../shared/errors';
 import type { AssistantView } from '../../shared/settings';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { t } from '../i18n';
 
 interface Props {
   api: UiApi;
@@ -40,7 +41,7 @@ export function ChatAssistantChoice({ api, tabId, assistants, active }: Props) {
   if (choice.chatKey === null) {
     return (
       <p class="muted chat-choice-hint" data-testid="chat-assistant-none">
-        Open a chat in WhatsApp Web to pick an assistant for that chat alone.
+        {t('popup_chatNone')}
       </p>
     );
   }
@@ -60,25 +61,25 @@ export function ChatAssistantChoice({ api, tabId, assistants, active }: Props) {
     }
   };
 
-  const name = choice.chatTitle ?? 'this chat';
+  const name = choice.chatTitle ?? t('popup_thisChat');
   return (
     <section class="chat-choice" aria-labelledby="chat-choice-title">
       <h2 id="chat-choice-title" class="section-title">
-        For this chat
+        {t('popup_chatChoiceTitle')}
       </h2>
       <label for="chat-assistant" class="chat-choice-label">
-        Assistant for “{name}”
+        {t('popup_chatChoiceLabel', name)}
       </label>
       <select id="chat-assistant" data-testid="chat-assistant-select" value={choice.assistantId ?? ''} onChange={(event) => void change(event.currentTarget.value)}>
-        <option value="">Default{active ? ` (${active.name})` : ''}</option>
+        <option value="">{active ? t('popup_chatDefaultNamed', active.name) : t('popup_chatDefault')}</option>
         {assistants.map((assistant) => (
           <option key={assistant.id} value={assistant.id}>
-            {assistant.name} · {assistant.locality === 'local' ? 'local' : 'remote'}
+            {assistant.locality === 'local' ? t('popup_chatOptionLocal', assistant.name) : t('popup_chatOptionRemote', assistant.name)}
           </option>
         ))}
       </select>
       <p class="muted chat-choice-status" role="status" data-testid="chat-assistant-status">
-        {saved ? (choice.assistantId ? `“${name}” now uses its own assistant.` : `“${name}” uses the default again.`) : ''}
+        {saved ? (choice.assistantId ? t('popup_chatOwnAssistant', name) : t('popup_chatDefaultAgain', name)) : ''}
       </p>
       {error ? <ErrorNotice error={error} testId="chat-assistant-error" /> : null}
     </section>

@@ -10,6 +10,7 @@ import { useShortcuts } from '../common/use-shortcuts';
 import { AssistantPicker } from './AssistantPicker';
 import { ChatAssistantChoice } from './ChatAssistantChoice';
 import { useReachability } from './reachability';
+import { t } from '../i18n';
 
 /** What the popup needs from the browser besides the background. */
 export interface PopupHost {
@@ -81,7 +82,7 @@ export function Popup({ api, host }: PopupProps) {
         }
       }
       if (opened) host.close();
-      else setError({ kind: 'config', message: 'This browser could not open the sidebar.', retryable: false });
+      else setError({ kind: 'config', message: t('popup_sidebarFailed'), retryable: false });
     });
   };
 
@@ -102,13 +103,13 @@ export function Popup({ api, host }: PopupProps) {
       <header class="popup-header">
         <h1>Aside</h1>
         <button type="button" class="button button-quiet" data-testid="open-options" onClick={openOptions}>
-          Settings
+          {t('popup_settings')}
         </button>
       </header>
 
       {loading ? (
         <p class="muted" role="status" data-testid="popup-loading">
-          Loading your assistants…
+          {t('popup_loading')}
         </p>
       ) : null}
 
@@ -116,9 +117,9 @@ export function Popup({ api, host }: PopupProps) {
 
       {empty ? (
         <div class="notice notice-warn" data-testid="popup-empty">
-          <p>No assistant yet. Add the model Aside should use: one on your machine, or an API you hold a key for.</p>
+          <p>{t('popup_empty')}</p>
           <button type="button" class="button button-primary" data-testid="add-assistant" onClick={openOptions}>
-            Add an assistant
+            {t('popup_addAssistant')}
           </button>
         </div>
       ) : null}
@@ -126,7 +127,7 @@ export function Popup({ api, host }: PopupProps) {
       {assistants.assistants.length > 0 ? (
         <section aria-labelledby="picker-title">
           <h2 id="picker-title" class="section-title">
-            Assistant for all chats
+            {t('popup_pickerTitle')}
           </h2>
           <AssistantPicker
             assistants={assistants.assistants}
@@ -136,7 +137,7 @@ export function Popup({ api, host }: PopupProps) {
           />
           {reachability.hasUnchecked ? (
             <button type="button" class="button button-quiet check-connections" data-testid="check-connections" onClick={reachability.checkRemote}>
-              Check connections
+              {t('popup_checkConnections')}
             </button>
           ) : null}
         </section>
@@ -149,12 +150,12 @@ export function Popup({ api, host }: PopupProps) {
       {error ? <ErrorNotice error={error} /> : null}
 
       <button type="button" class="button button-primary open-sidebar" data-testid="open-sidebar" onClick={openSidebar}>
-        Open the sidebar
+        {t('popup_openSidebar')}
       </button>
 
       <footer class="popup-footer">
         <h2 id="shortcuts-title" class="section-title">
-          Shortcuts
+          {t('popup_shortcutsTitle')}
         </h2>
         <ShortcutList
           compact

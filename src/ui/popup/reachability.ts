@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import type { AssistantView } from '../../shared/settings';
+import { formatNumber } from '../common/locale-format';
+import { t } from '../i18n';
 
 /**
  * What the popup knows about an assistant's readiness:
@@ -70,9 +72,9 @@ export function useReachability(api: UiApi, assistants: AssistantView[], timeout
     setStates((previous) => ({ ...previous, [assistant.id]: { state: 'checking' } }));
     const test = api.request('ui->background:test-assistant', { id: assistant.id }).then(
       (result): Reachability => (result.ok ? { state: 'reachable' } : { state: 'unreachable', reason: result.error.message }),
-      (): Reachability => ({ state: 'unreachable', reason: 'The background did not answer.' }),
+      (): Reachability => ({ state: 'unreachable', reason: t('popup_backgroundSilent') }),
     );
-    const late: Reachability = { state: 'unreachable', reason: `No answer within ${Math.round(timeoutMs / 1000)} seconds.` };
+    const late: Reachability = { state: 'unreachable', reason: t('popup_noAnswerWithin', formatNumber(Math.round(timeoutMs / 1000))) };
     void withTimeout(test, late).then((result) => {
       if (alive.current) setStates((previous) => ({ ...previous, [assistant.id]: result }));
     });

@@ -3,6 +3,7 @@ import { toUserFacingError, type UiApi } from '../../api';
 import type { UserFacingError } from '../../../shared/errors';
 import { MAX_SETTINGS_FILE_CHARACTERS, type SettingsImportResult } from '../../../shared/protocol';
 import { ErrorNotice } from '../../common/ErrorNotice';
+import { formatNumber } from '../../common/locale-format';
 import { t } from '../../i18n';
 
 interface Props {
@@ -51,7 +52,7 @@ export function SettingsTransfer({ api, download, onImported }: Props) {
     if (file.size > MAX_SETTINGS_FILE_CHARACTERS * 4) {
       setError({
         kind: 'config',
-        message: t('optionsData_fileTooLarge', Math.ceil(file.size / 1024).toLocaleString()),
+        message: t('optionsData_fileTooLarge', formatNumber(Math.ceil(file.size / 1024))),
         hint: t('optionsData_fileTooLargeHint'),
         retryable: false,
       });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../i18n';
 
 interface Props {
   /** The question, naming exactly what goes: "Delete all 12 results of Ana?" */
@@ -20,7 +21,7 @@ export function ConfirmDelete({ question, onConfirm, onCancel }: Props) {
     <div
       class="confirm-delete"
       role="group"
-      aria-label="Confirm deletion"
+      aria-label={t('optionsHistory_confirmLabel')}
       data-testid="history-confirmation"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -29,13 +30,15 @@ export function ConfirmDelete({ question, onConfirm, onCancel }: Props) {
         }
       }}
     >
-      <p class="confirm-text">{question} This cannot be undone.</p>
+      <p class="confirm-text">
+        {question} {t('optionsHistory_cannotUndo')}
+      </p>
       <div class="row-actions">
         <button type="button" class="button button-danger" data-testid="history-confirm" onClick={onConfirm}>
-          Delete
+          {t('optionsHistory_delete')}
         </button>
         <button type="button" class="button" data-testid="history-cancel" ref={cancel} onClick={onCancel}>
-          Cancel
+          {t('optionsHistory_cancel')}
         </button>
       </div>
     </div>

@@ -2,6 +2,8 @@ import type { HistoryEntry } from '../../../shared/protocol';
 import { historyLabel } from '../../sidebar/task-labels';
 import { chatLabelText } from './chat-label';
 import { ConfirmDelete } from './ConfirmDelete';
+import { formatDateTime } from '../../common/locale-format';
+import { t } from '../../i18n';
 
 interface Props {
   entry: HistoryEntry;
@@ -17,6 +19,7 @@ interface Props {
  */
 export function HistoryEntryItem({ entry, confirming, onAskDelete, onConfirmDelete, onCancelDelete }: Props) {
   const when = new Date(entry.createdAt);
+  const whenText = formatDateTime(when);
   const label = historyLabel(entry.task);
   return (
     <li class="history-item" data-testid="history-entry" data-entry-id={entry.id}>
@@ -25,7 +28,7 @@ export function HistoryEntryItem({ entry, confirming, onAskDelete, onConfirmDele
           <span class="history-item-task">{label}</span>
           <span class="muted">
             {' · '}
-            {chatLabelText(entry.chatKey)} · <time dateTime={when.toISOString()}>{when.toLocaleString()}</time> · {entry.assistantName} ({entry.model})
+            {chatLabelText(entry.chatKey)} · <time dateTime={when.toISOString()}>{whenText}</time> · {entry.assistantName} ({entry.model})
           </span>
         </p>
         {confirming ? null : (
@@ -33,10 +36,10 @@ export function HistoryEntryItem({ entry, confirming, onAskDelete, onConfirmDele
             type="button"
             class="button button-quiet button-danger"
             data-testid="history-delete-entry"
-            aria-label={`Delete this ${label.toLocaleLowerCase()} from ${when.toLocaleString()}`}
+            aria-label={t('optionsHistory_deleteEntryLabel', label, whenText)}
             onClick={onAskDelete}
           >
-            Delete
+            {t('optionsHistory_delete')}
           </button>
         )}
       </div>
@@ -53,7 +56,7 @@ export function HistoryEntryItem({ entry, confirming, onAskDelete, onConfirmDele
           ))}
         </ul>
       )}
-      {confirming ? <ConfirmDelete question={`Delete this ${label.toLocaleLowerCase()}?`} onConfirm={onConfirmDelete} onCancel={onCancelDelete} /> : null}
+      {confirming ? <ConfirmDelete question={t('optionsHistory_deleteEntryQuestion', label)} onConfirm={onConfirmDelete} onCancel={onCancelDelete} /> : null}
     </li>
   );
 }

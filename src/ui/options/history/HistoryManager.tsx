@@ -3,6 +3,8 @@ import { toUserFacingError, type UiApi } from '../../api';
 import type { HistoryChatSummary, HistoryEntry } from '../../../shared/protocol';
 import type { UserFacingError } from '../../../shared/errors';
 import { ErrorNotice } from '../../common/ErrorNotice';
+import { formatNumber } from '../../common/locale-format';
+import { t } from '../../i18n';
 import { chatLabelText } from './chat-label';
 import { ConfirmDelete } from './ConfirmDelete';
 import { HistoryEntryItem } from './HistoryEntryItem';
@@ -17,7 +19,9 @@ interface Props {
 
 type Pending = { scope: 'entry'; id: number } | { scope: 'chat'; chatKey: string } | { scope: 'all' };
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+/** "1 result" / "12 results" in the interface's language (the browser's i18n has no plural rules). */
+const results = (count: number) => (count === 1 ? t('optionsHistory_resultsOne') : t('optionsHistory_resultsOther', formatNumber(count)));
+const chatCount = (count: number) => (count === 1 ? t('optionsHistory_chatsOne') : t('optionsHistory_chatsOther', formatNumber(count)));
 
 /**
  * Options → Data → History: what Aside kept of past results, per chat; search over their text; export
@@ -71,7 +75,7 @@ export function HistoryManager({ api, download, now = () => new Date() }: Props)
     setStatus('');
     try {
       const { deleted } = await api.request('ui->background:delete-history', request);
-      setStatus(deleted === 0 ? 'That result was already gone.' : `Deleted ${plural(deleted, 'result', 'results')}.`);
+      setStatus(deleted === 0 ? t('optionsHistory_alreadyGone') : t('optionsHistory_deleted', results(deleted)));
     } catch (cause) {
       setError(toUserFacingError(cause));
     }
@@ -84,46 +88,43 @@ export function HistoryManager({ api, download, now = () => new Date() }: Props)
       const { entries: all } = await api.request('ui->background:export-history', {});
       const at = now();
       download(historyFileName(at), `${JSON.stringify(historyFile(all, at), null, 2)}\n`);
-      setStatus(`Exported ${plural(all.length, 'result', 'results')} to ${historyFileName(at)}.`);
+      setStatus(t('optionsHistory_exported', results(all.length), historyFileName(at)));
     } catch (cause) {
       setError(toUserFacingError(cause));
     }
   };
 
   const question = (request: Pending): string => {
-    if (request.scope === 'all') return `Delete all ${plural(total, 'result', 'results')} from every chat?`;
-    if (request.scope === 'chat') return `Delete all ${plural(selectedChat?.count ?? 0, 'result', 'results')} of ${chatLabelText(request.chatKey)}?`;
-    return 'Delete this result?';
+    if (request.scope === 'all') return t('optionsHistory_deleteAllQuestion', results(total));
+    if (request.scope === 'chat') return t('optionsHistory_deleteChatQuestion', results(selectedChat?.count ?? 0), chatLabelText(request.chatKey));
+    return t('optionsHistory_deleteOneQuestion');
   };
 
   return (
     <section class="panel history-manager" aria-labelledby="history-title" data-testid="history-manager">
-      <h3 id="history-title">History</h3>
-      <p class="muted">
-        The suggestions and answers Aside showed you, kept in this browser only ({plural(total, 'result', 'results')} in{' '}
-        {plural(chats?.length ?? 0, 'chat', 'chats')}; the newest 50 per chat).
-      </p>
+      <h3 id="history-title">{t('optionsHistory_title')}</h3>
+      <p class="muted">{t('optionsHistory_intro', results(total), chatCount(chats?.length ?? 0))}</p>
 
       <div class="history-toolbar" role="search">
         <div class="field">
-          <label for="history-search">Search results</label>
+          <label for="history-search">{t('optionsHistory_searchLabel')}</label>
           <input
             id="history-search"
             type="search"
             data-testid="history-search"
             value={query}
             maxLength={200}
-            placeholder="Words in a suggestion or answer"
+            placeholder={t('optionsHistory_searchPlaceholder')}
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
         </div>
         <div class="field">
-          <label for="history-chat">Chat</label>
+          <label for="history-chat">{t('optionsHistory_chatLabel')}</label>
           <select id="history-chat" data-testid="history-chat-filter" value={chatKey} onChange={(event) => setChatKey(event.currentTarget.value)}>
-            <option value="">All chats</option>
+            <option value="">{t('optionsHistory_allChats')}</option>
             {(chats ?? []).map((chat) => (
               <option key={chat.chatKey} value={chat.chatKey}>
-                {chatLabelText(chat.chatKey)} — {plural(chat.count, 'result', 'results')}
+                {t('optionsHistory_chatOption', chatLabelText(chat.chatKey), results(chat.count))}
               </option>
             ))}
           </select>
@@ -132,7 +133,7 @@ export function HistoryManager({ api, download, now = () => new Date() }: Props)
 
       <div class="form-actions">
         <button type="button" class="button" data-testid="history-export" onClick={() => void exportAll()} disabled={total === 0}>
-          Export all as JSON
+          {t('optionsHistory_export')}
         </button>
         {selectedChat ? (
           <button
@@ -141,11 +142,11 @@ export function HistoryManager({ api, download, now = () => new Date() }: Props)
             data-testid="history-delete-chat"
             onClick={() => setPending({ scope: 'chat', chatKey: selectedChat.chatKey })}
           >
-            Delete this chat’s history
+            {t('optionsHistory_deleteChat')}
           </button>
         ) : null}
         <button type="button" class="button button-danger" data-testid="history-delete-all" onClick={() => setPending({ scope: 'all' })} disabled={total === 0}>
-          Delete all history
+          {t('optionsHistory_deleteAll')}
         </button>
       </div>
       {pending && pending.scope !== 'entry' ? (
@@ -158,14 +159,14 @@ export function HistoryManager({ api, download, now = () => new Date() }: Props)
       {error ? <ErrorNotice error={error} onRetry={() => void load()} testId="history-error" /> : null}
 
       {entries === null ? (
-        <p class="muted">Loading history…</p>
+        <p class="muted">{t('optionsHistory_loading')}</p>
       ) : entries.length === 0 ? (
         <p class="muted" data-testid="history-empty">
-          {total === 0 ? 'No history yet: results appear here after you use Aside in a chat.' : 'No result matches.'}
+          {total === 0 ? t('optionsHistory_empty') : t('optionsHistory_noMatch')}
         </p>
       ) : (
         <>
-          <ul class="history-items" aria-label="Results">
+          <ul class="history-items" aria-label={t('optionsHistory_resultsLabel')}>
             {entries.map((entry) => (
               <HistoryEntryItem
                 key={entry.id}
@@ -177,7 +178,7 @@ export function HistoryManager({ api, download, now = () => new Date() }: Props)
               />
             ))}
           </ul>
-          {truncated ? <p class="muted">Showing the newest {entries.length}; search or pick a chat to find older ones.</p> : null}
+          {truncated ? <p class="muted">{t('optionsHistory_truncated', formatNumber(entries.length))}</p> : null}
         </>
       )}
     </section>

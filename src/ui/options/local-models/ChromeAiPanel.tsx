@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { languageModelOf, type LanguageModelAvailability } from '../../../providers/chrome-ai/language-model-api';
+import { i18nKey, t, type MessageKey } from '../../i18n';
 
 type State = LanguageModelAvailability | 'no-api' | 'checking' | 'error';
 
-const SENTENCES: Record<State, string> = {
-  checking: 'Asking Chrome about its built-in model…',
-  'no-api': 'This browser has no built-in model (Chrome’s Prompt API is missing: it needs desktop Chrome 138 or later). Use WebLLM, Ollama or a remote API instead.',
-  unavailable: 'Chrome’s built-in model cannot run on this device (it needs enough memory, disk space and a capable GPU or CPU; see chrome://on-device-internals). Use WebLLM, Ollama or a remote API instead.',
-  downloadable: 'Chrome’s built-in model is available for this device but not downloaded yet.',
-  downloading: 'Chrome is downloading its built-in model.',
-  available: 'Chrome’s built-in model is ready.',
-  error: 'Chrome could not start its built-in model.',
+const SENTENCES: Record<State, MessageKey> = {
+  checking: i18nKey('optionsLocalModels_chromeChecking'),
+  'no-api': i18nKey('optionsLocalModels_chromeNoApi'),
+  unavailable: i18nKey('optionsLocalModels_chromeUnavailable'),
+  downloadable: i18nKey('optionsLocalModels_chromeDownloadable'),
+  downloading: i18nKey('optionsLocalModels_chromeDownloading'),
+  available: i18nKey('optionsLocalModels_chromeAvailable'),
+  error: i18nKey('optionsLocalModels_chromeError'),
 };
 
 /**
@@ -55,15 +56,15 @@ export function ChromeAiPanel() {
 
   return (
     <div class="chrome-ai" data-testid="chrome-ai-status" data-availability={state}>
-      <p class={`notice ${state === 'available' ? 'notice-ok' : state === 'downloadable' || state === 'downloading' || state === 'checking' ? '' : 'notice-warn'}`}>{SENTENCES[state]}</p>
+      <p class={`notice ${state === 'available' ? 'notice-ok' : state === 'downloadable' || state === 'downloading' || state === 'checking' ? '' : 'notice-warn'}`}>{t(SENTENCES[state])}</p>
       {detail ? <p class="muted">{detail}</p> : null}
       {state === 'downloadable' ? (
         <button type="button" class="button button-primary" data-testid="chrome-ai-download" onClick={download}>
-          Download Chrome’s model
+          {t('optionsLocalModels_chromeDownload')}
         </button>
       ) : null}
       {state === 'downloading' && progress !== null ? (
-        <progress data-testid="chrome-ai-progress" max={1} value={progress} aria-label="Download of Chrome’s built-in model" />
+        <progress data-testid="chrome-ai-progress" max={1} value={progress} aria-label={t('optionsLocalModels_chromeProgressLabel')} />
       ) : null}
     </div>
   );

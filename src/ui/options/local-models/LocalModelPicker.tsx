@@ -5,6 +5,7 @@ import type { LocalDownloadView, LocalModelsResult } from '../../../shared/proto
 import type { UserFacingError } from '../../../shared/errors';
 import { ErrorNotice } from '../../common/ErrorNotice';
 import { describeModel, describeProgress, formatBytes } from './format';
+import { t } from '../../i18n';
 
 interface Props {
   api: UiApi;
@@ -19,10 +20,10 @@ interface Props {
 const PROGRESS_POLL_MS = 400;
 
 function gpuSentence(gpu: Extract<LocalModelsResult, { ok: true }>['gpu']): { status: string; text: string } {
-  if (!gpu.webgpu) return { status: 'no-webgpu', text: 'This browser has no WebGPU: in-browser models cannot run here. Chrome’s built-in model, Ollama or a remote API can.' };
-  if (!gpu.adapter) return { status: 'no-adapter', text: 'WebGPU found no usable graphics adapter: models can be downloaded, but not run here. Check hardware acceleration, or use Ollama or a remote API.' };
-  if (gpu.isFallbackAdapter) return { status: 'fallback', text: 'Only a software (CPU) WebGPU adapter was found: models will be very slow, and 16-bit models cannot run.' };
-  return { status: 'ok', text: gpu.shaderF16 ? 'WebGPU is ready, with 16-bit float shaders.' : 'WebGPU is ready (no 16-bit float shaders: pick a “q4f32” model).' };
+  if (!gpu.webgpu) return { status: 'no-webgpu', text: t('optionsLocalModels_gpuNoWebgpu') };
+  if (!gpu.adapter) return { status: 'no-adapter', text: t('optionsLocalModels_gpuNoAdapter') };
+  if (gpu.isFallbackAdapter) return { status: 'fallback', text: t('optionsLocalModels_gpuFallback') };
+  return { status: 'ok', text: gpu.shaderF16 ? t('optionsLocalModels_gpuReadyF16') : t('optionsLocalModels_gpuReady') };
 }
 
 /**
@@ -62,7 +63,7 @@ export function LocalModelPicker({ api, value, error, onChange }: Props) {
     return () => clearInterval(timer);
   }, [downloading]);
 
-  if (!listing) return <p class="muted" data-testid="local-models-loading">Looking at this browser’s graphics support…</p>;
+  if (!listing) return <p class="muted" data-testid="local-models-loading">{t('optionsLocalModels_loading')}</p>;
   if (!listing.ok) return <ErrorNotice error={listing.error} onRetry={() => void refresh()} testId="local-models-error" />;
 
   const selected = listing.models.find((model) => model.id === value);
@@ -100,21 +101,21 @@ export function LocalModelPicker({ api, value, error, onChange }: Props) {
       </p>
 
       <label class="field-label" for="local-model-select">
-        Model
+        {t('optionsLocalModels_model')}
       </label>
       <select id="local-model-select" data-testid="local-model-select" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        <option value="">Choose a model…</option>
+        <option value="">{t('optionsLocalModels_choose')}</option>
         {listing.models.map((model) => (
           <option key={model.id} value={model.id}>
             {model.id}
-            {model.downloaded ? ' ✓ downloaded' : ''}
-            {model.unsupportedReason ? ' — won’t run here' : ''}
+            {model.downloaded ? ` ${t('optionsLocalModels_optionDownloaded')}` : ''}
+            {model.unsupportedReason ? ` ${t('optionsLocalModels_optionWontRun')}` : ''}
           </option>
         ))}
       </select>
       {error ? (
         <p class="field-error" data-testid="local-model-field-error">
-          Choose a model from the list.
+          {t('optionsLocalModels_chooseError')}
         </p>
       ) : null}
 
@@ -123,17 +124,17 @@ export function LocalModelPicker({ api, value, error, onChange }: Props) {
           <p class="muted">{describeModel(selected)}</p>
           {selected.unsupportedReason ? (
             <p class="notice notice-warn" data-testid="local-model-unsupported">
-              Won’t run on this computer: {selected.unsupportedReason}
+              {t('optionsLocalModels_wontRun', selected.unsupportedReason)}
             </p>
           ) : null}
           <div class="form-actions">
             {shown?.status === 'downloading' ? (
               <button type="button" class="button" data-testid="local-model-cancel" onClick={() => cancel(selected.id)}>
-                Cancel download
+                {t('optionsLocalModels_cancelDownload')}
               </button>
             ) : selected.downloaded ? null : (
               <button type="button" class="button button-primary" data-testid="local-model-download" onClick={() => start(selected.id)}>
-                {shown?.status === 'failed' || shown?.status === 'cancelled' ? 'Resume download' : 'Download'}
+                {shown?.status === 'failed' || shown?.status === 'cancelled' ? t('optionsLocalModels_resumeDownload') : t('optionsLocalModels_download')}
               </button>
             )}
           </div>
@@ -143,16 +144,16 @@ export function LocalModelPicker({ api, value, error, onChange }: Props) {
       {shown ? <DownloadProgress download={shown} now={now} onRetry={() => start(shown.model)} /> : null}
       {actionError ? <ErrorNotice error={actionError} testId="local-model-error" /> : null}
 
-      <h3 class="field-label">Downloaded models</h3>
+      <h3 class="field-label">{t('optionsLocalModels_downloadedTitle')}</h3>
       {downloaded.length === 0 ? (
-        <p class="muted" data-testid="local-model-cache-empty">None yet. Models are stored by this browser and can be deleted here.</p>
+        <p class="muted" data-testid="local-model-cache-empty">{t('optionsLocalModels_cacheEmpty')}</p>
       ) : (
         <ul class="assistant-list" data-testid="local-model-cache">
           {downloaded.map((model) => (
             <li key={model.id} class="model-row" data-testid="local-model-cached" data-model={model.id}>
               <span>{model.id}</span>
               <button type="button" class="button" data-testid="local-model-delete" onClick={() => remove(model.id)}>
-                Delete
+                {t('optionsLocalModels_delete')}
               </button>
             </li>
           ))}
@@ -166,19 +167,19 @@ function DownloadProgress({ download, now, onRetry }: { download: LocalDownloadV
   const { percent, text } = describeProgress(download, now);
   return (
     <div class="local-download" data-testid="local-model-download-state" data-status={download.status}>
-      <progress data-testid="local-model-progress" max={100} value={percent} aria-label={`Download of ${download.model}`} />
+      <progress data-testid="local-model-progress" max={100} value={percent} aria-label={t('optionsLocalModels_progressLabel', download.model)} />
       <p class="muted" data-testid="local-model-progress-text" role="status">
         {download.status === 'done'
-          ? `Downloaded (${formatBytes(download.totalBytes)}).`
+          ? t('optionsLocalModels_downloadDone', formatBytes(download.totalBytes))
           : download.status === 'cancelled'
-            ? `Cancelled at ${text}. Files already stored are kept.`
+            ? t('optionsLocalModels_downloadCancelled', text)
             : text}
       </p>
       {download.status === 'failed' && download.error ? (
         <div>
           <ErrorNotice error={download.error} testId="local-model-download-error" />
           <button type="button" class="button" data-testid="local-model-retry" onClick={onRetry}>
-            Retry download
+            {t('optionsLocalModels_retryDownload')}
           </button>
         </div>
       ) : null}
