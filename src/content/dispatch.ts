@@ -5,7 +5,8 @@
  * to other listeners (and tells a probing sender nothing).
  */
 import type { UserFacingError } from '../shared/errors';
-import { parseEnvelope, type Payload, type Reply } from '../shared/protocol';
+import { parseContentEnvelope } from '../shared/content-protocol';
+import type { Payload, Reply } from '../shared/protocol';
 import { adapterForUrl, supportedSites } from './adapters/registry';
 import { NothingSelectedError, type SiteAdapter } from './adapters/types';
 import { ContentSession, type Notify } from './session';
@@ -51,7 +52,7 @@ export function dispatchContentMessage(
   context: ContentContext,
 ): Promise<ContentReply> | undefined {
   if (!isOwnBackground(sender, context)) return undefined;
-  const envelope = parseEnvelope(message);
+  const envelope = parseContentEnvelope(message);
   if (!envelope) return undefined;
   const adapter = (context.pickAdapter ?? adapterForUrl)(context.pageUrl);
   switch (envelope.type) {

@@ -9,22 +9,10 @@ import type { AssistantView, PrivacySettings } from './settings';
 import { AssistantSchema, ReadScopeSettingSchema } from './settings';
 import type { UserFacingError } from './errors';
 import { TemplateIdSchema, TemplateListSchema, type PromptTemplate } from './templates';
+import { citedMessageId, contentPayloadSchemas, draftText, MAX_HISTORY_MESSAGES } from './content-protocol';
 
-/**
- * Which messages a task reads (minimisation: only what the task needs is sent).
- * - `visible`: the rows rendered now.
- * - `last`: the newest `count` messages, loading older history when fewer are rendered.
- * - `since-unread`: from the unread divider on (loading history up to it); `visible` when there is none.
- * - `selection`: only the messages the user selected in the page.
- */
-export const MAX_HISTORY_MESSAGES = 2_000;
-export const ReadScopeSchema = v.variant('kind', [
-  v.object({ kind: v.literal('visible') }),
-  v.object({ kind: v.literal('last'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_HISTORY_MESSAGES)) }),
-  v.object({ kind: v.literal('since-unread') }),
-  v.object({ kind: v.literal('selection') }),
-]);
-export type ReadScope = v.InferOutput<typeof ReadScopeSchema>;
+// The background -> content schemas live in content-protocol.ts (the content script's budget); this stays the one map.
+export { MAX_DRAFT_LENGTH, MAX_HISTORY_MESSAGES, ReadScopeSchema, parseContentEnvelope, type ReadScope } from './content-protocol';
 
 /**
  * What the content script's watch reports when the open chat changes: enough for the sidebar's status line
@@ -85,9 +73,6 @@ export interface SettingsImportResult {
 export const EGRESS_LOG_PAGE = 200;
 
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
-/** Drafts are short messages; anything larger is not a draft. */
-export const MAX_DRAFT_LENGTH = 20_000;
-const draftText = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DRAFT_LENGTH));
 /** The most links one draft's confirmation may name; a real draft holds a handful. */
 export const MAX_ALLOWED_URLS = 100;
 const allowedUrls = v.pipe(v.array(v.pipe(v.string(), v.maxLength(4_096))), v.maxLength(MAX_ALLOWED_URLS));
@@ -95,9 +80,6 @@ const allowedUrls = v.pipe(v.array(v.pipe(v.string(), v.maxLength(4_096))), v.ma
 export const HISTORY_PAGE = 200;
 export const MAX_HISTORY_QUERY_LENGTH = 200;
 const historyChatKey = v.pipe(v.string(), v.minLength(1), v.maxLength(1_000));
-
-/** A message id as the reader reports it (the platform's, short). */
-const citedMessageId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 /** One message the user may choose to reply to: who wrote it and its start, shown as text in the sidebar. */
 export interface ReplyTarget {
@@ -214,23 +196,8 @@ export const payloadSchemas = {
   'ui->background:local-model-download': v.object({ model: localModelId }),
   'ui->background:local-model-cancel': v.object({ model: localModelId }),
   'ui->background:local-model-delete': v.object({ model: localModelId }),
-  // background -> content
-  /**
-   * Reads the open chat. Without `scope`, what is rendered now. With one, the content script first
-   * scrolls WhatsApp's virtualized list to load older rows until the scope is covered (or the chat's start,
-   * or `MAX_HISTORY_MESSAGES`), restores the user's scroll position, and returns only the messages in scope.
-   */
-  'background->content:read-conversation': v.object({ scope: v.optional(ReadScopeSchema) }),
-  'background->content:insert-draft': v.object({ text: draftText }),
-  /** What the user has typed in the message box (rewrite reads it). */
-  'background->content:read-draft': v.object({}),
-  /** Stops the scoped read running in the tab (the task was stopped): it restores the scroll position and answers with what it has. */
-  'background->content:cancel-history': v.object({}),
-  /**
-   * Turns the content script's watch on the open chat on (a sidebar shows this tab) or off (none does).
-   * While on, it reports changes with `content->background:conversation-changed`; while off it does no work.
-   */
-  'background->content:watch': v.object({ on: v.boolean() }),
+  // background -> content (content-protocol.ts)
+  ...contentPayloadSchemas,
   // content -> background (a content script's messages: the background checks the sender is its own content script in a tab)
   /** How far a scoped read has got loading history: `target` 0 when it cannot tell how many it needs. */
   'content->background:history-progress': v.object({
@@ -239,8 +206,6 @@ export const payloadSchemas = {
   }),
   /** The open chat changed (another chat, new messages, new health): a summary, never message text. */
   'content->background:conversation-changed': ConversationSummarySchema,
-  /** Scrolls the open chat to one message (a citation the user clicked) and highlights it briefly. */
-  'background->content:scroll-to-message': v.object({ messageId: citedMessageId }),
   /** The sidebar's citation buttons: scroll the chat in `tabId` to the message with this id. */
   'ui->background:scroll-to-message': v.object({ tabId, messageId: citedMessageId }),
   /** The recent messages from others, newest last, that the sidebar offers to reply to (see ReplyTarget). */

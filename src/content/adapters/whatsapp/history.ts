@@ -8,7 +8,7 @@
  * comes within `settleTimeoutMs`), or when cancelled.
  */
 import type { Conversation, Message } from '../../../shared/conversation';
-import { MAX_HISTORY_MESSAGES } from '../../../shared/protocol';
+import { MAX_HISTORY_MESSAGES } from '../../../shared/content-protocol';
 import { listFitsWithoutScrolling, opensWithEncryptionNotice } from './chat-start';
 import { mergeById } from './merge';
 import { findMessagePane, scrollerOf } from './message-list';

@@ -10,6 +10,7 @@ import { assessHealth } from './health';
 import { classifyMessageId, isGroupJid } from './message-id';
 import { ContainedCursor } from './contained-cursor';
 import { readRow, type MessageRowReading, type RowContext, type RowReading } from './row';
+import { readPlainRow } from './row-cache';
 import { MESSAGE_ID_ATTRIBUTE, whatsAppSelectors as selectors, queryFirstTier, type SelectorName } from './selectors';
 import { findUnreadDivider, firstIdAfter } from './message-list';
 import { findSparseFeatures } from './sparse-features';
@@ -17,7 +18,7 @@ import { TierLog } from './tier-log';
 import {
   createMetadataParser,
   inferDateOrder,
-  toLocalIso,
+  timestampOf,
   type DateOrder,
   type DateOrderDecision,
   type WrittenDate,
@@ -61,28 +62,35 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
 
   // Rows without an id (date separators, the unread divider) are never messages: walk the ids directly.
   const containers = main.querySelectorAll(selectors.messageContainer.tiers[0].selector);
+  // Rarely found features first, on every read: a row holding one is never taken from the row cache.
   const sparse = findSparseFeatures(main, log);
-  const authorElements = findAuthorElements(main, containers);
+  // The pane-wide lists are queried only once a row is read in full (none when the row cache has them all).
+  let authorElements: { elements: ArrayLike<Element>; tier: number } | null = null;
+  const authors = () => (authorElements ??= findAuthorElements(main, containers));
   const context: RowContext = {
     log,
     parseMetadata: createMetadataParser(),
-    metadata: new ContainedCursor(main.querySelectorAll(selectors.messageMetadata.tiers[0].selector)),
-    texts: new ContainedCursor(main.querySelectorAll(selectors.messageText.tiers[0].selector)),
-    authors: new ContainedCursor(authorElements.elements),
-    authorTier: authorElements.tier,
+    metadata: new ContainedCursor(() => main.querySelectorAll(selectors.messageMetadata.tiers[0].selector)),
+    texts: new ContainedCursor(() => main.querySelectorAll(selectors.messageText.tiers[0].selector)),
+    authors: new ContainedCursor(() => authors().elements),
+    get authorTier() {
+      return authors().tier;
+    },
   };
   const readings: RowReading[] = [];
   // Indexed, not for-of: iterating a NodeList with for-of costs twice as much in Chromium.
   for (let index = 0; index < containers.length; index++) {
     const container = containers[index]!;
-    readings.push(readRow(container, sparse.get(container), context));
+    const features = sparse.get(container);
+    readings.push(features ? readRow(container, features, context) : readPlainRow(container, context));
   }
   if (containers.length) log.record('messageContainer', 1);
   const rowsShown = containers.length > 0 || main.querySelector(selectors.messageRow.tiers[0].selector) !== null;
 
   const tally = tallyReadings(readings);
+  // Author records carry the page's author tier (row-cache.ts replays them): no pane query for it here.
   const isGroup =
-    (tally.authorBlocks > 0 && authorElements.tier === 1) ||
+    (tally.authorBlocks > 0 && log.tierOf('author') === 1) ||
     tally.groupJids > 0 ||
     tally.incomingNames.size > 1 ||
     looksLikeMemberList(header.subtitle);
@@ -187,7 +195,9 @@ function tallyReadings(readings: readonly RowReading[]): Tally {
     if (reading.hasMetadata) tally.withMetadata++;
     const { metadata } = reading;
     if (reading.hasMetadata && (!metadata?.date || !metadata.time)) tally.unparseableMetadata++;
-    if (metadata?.date) tally.dates.push(metadata.date);
+    // A chat's rows share a handful of date objects (parsed once per date): consecutive repeats change
+    // nothing in inferDateOrder, so each run of one date is pushed once.
+    if (metadata?.date && metadata.date !== tally.dates[tally.dates.length - 1]) tally.dates.push(metadata.date);
     if (reading.direction === 'in' && metadata?.name) tally.incomingNames.add(metadata.name);
   }
   return tally;
@@ -237,7 +247,7 @@ function senderOf(
 
 function toMessage(reading: MessageRowReading, sender: string | null, order: DateOrder): Message {
   const { metadata } = reading;
-  const timestamp = metadata?.date && metadata.time ? toLocalIso(metadata.date, metadata.time, order) : null;
+  const timestamp = metadata ? timestampOf(metadata, order) : null;
   const message: Message = {
     id: reading.idShape.messageId,
     direction: reading.direction,

@@ -78,14 +78,14 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   const features = sparse ?? NO_FEATURES;
   const idShape = classifyMessageId(container.getAttribute(MESSAGE_ID_ATTRIBUTE) ?? '');
   const bubble = findBubble(container);
-  const scope = bubble ?? container;
+  const scope = bubble?.element ?? container;
   const metadataElement = context.metadata.next(container);
 
   if (!bubble && !metadataElement) return readSystemRow(container, idShape, log);
 
   let direction: 'in' | 'out' | null = null;
   if (bubble) {
-    direction = isOutgoing(bubble) ? 'out' : 'in';
+    direction = bubble.outgoing ? 'out' : 'in';
     log.record(direction === 'out' ? 'outgoingBubble' : 'incomingBubble', 1);
   } else if (idShape.format === 'packed') {
     direction = idShape.outgoing ? 'out' : 'in';
@@ -161,13 +161,24 @@ function isDeletedPlaceholder(scope: Element): boolean {
   return false;
 }
 
-/** WhatsApp puts the bubble first in the container; look deeper only when it is not there. */
-function findBubble(container: Element): Element | null {
+interface Bubble {
+  element: Element;
+  outgoing: boolean;
+}
+
+/**
+ * WhatsApp puts the bubble first in the container; look deeper only when it is not there. One class read
+ * tells both where it is and its direction: this runs once per row.
+ */
+function findBubble(container: Element): Bubble | null {
   const first = container.firstElementChild;
   const name = first?.getAttribute('class');
-  // One class read for both tests: this runs once per row.
-  if (name && (OUTGOING_PATTERN.test(name) || INCOMING_PATTERN.test(name))) return first!;
-  return container.querySelector(OUTGOING) ?? container.querySelector(INCOMING);
+  if (name) {
+    if (OUTGOING_PATTERN.test(name)) return { element: first!, outgoing: true };
+    if (INCOMING_PATTERN.test(name)) return { element: first!, outgoing: false };
+  }
+  const element = container.querySelector(OUTGOING) ?? container.querySelector(INCOMING);
+  return element ? { element, outgoing: isOutgoing(element) } : null;
 }
 
 function hasClass(element: Element, pattern: RegExp): boolean {

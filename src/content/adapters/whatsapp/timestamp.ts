@@ -188,6 +188,24 @@ function dayAndMonth(date: WrittenDate, order: DateOrder): { day: number; month:
   return order === 'day-first' ? { day: date.first, month: date.second } : { day: date.second, month: date.first };
 }
 
+/**
+ * A message's `2026-03-22T13:52:00` (null without a date and time, or for a date that does not exist under
+ * `order`), made once per metadata object and order: those objects are shared by every read of the same
+ * rows (parsedMetadata), and building the string is five paddings and a concatenation per message.
+ */
+const timestamps: Record<DateOrder, WeakMap<MessageMetadata, string | null>> = {
+  'day-first': new WeakMap(),
+  'month-first': new WeakMap(),
+};
+
+export function timestampOf(metadata: MessageMetadata, order: DateOrder): string | null {
+  if (!metadata.date || !metadata.time) return null;
+  const made = timestamps[order];
+  let timestamp = made.get(metadata);
+  if (timestamp === undefined) made.set(metadata, (timestamp = toLocalIso(metadata.date, metadata.time, order)));
+  return timestamp;
+}
+
 /** `2026-03-22T13:52:00`, or null when the date does not exist under `order`. */
 export function toLocalIso(date: WrittenDate, time: ClockTime, order: DateOrder): string | null {
   const { day, month } = dayAndMonth(date, order);

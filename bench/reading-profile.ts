@@ -1,0 +1,85 @@
+/**
+ * `node --import tsx bench/reading-profile.ts [reads]`: where the reader's time goes on the bench chat
+ * (bench/reading.ts), in real Chromium. The reader is bundled unminified, read `reads` times (default 100)
+ * under the DevTools CPU profiler, and the functions with the most self time are printed with their share.
+ * `--save FILE` also writes the .cpuprofile (open it in DevTools' Performance panel).
+ */
+import { writeFileSync } from 'node:fs';
+import { benchPage, bundleReader, launchChromium, openBenchPage } from './reading';
+
+interface ProfileNode {
+  id: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function main(): Promise<void> {
+  const reads = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100);
+  const saveAt = process.argv.indexOf('--save');
+  const { code } = await bundleReader(false);
+  const browser = await launchChromium();
+  try {
+    const page = await openBenchPage(browser, benchPage(), code);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const readAll = (count: number) =>
+      page.evaluate((times) => {
+        const read = (globalThis as unknown as { __asideBenchRead: (doc: Document) => unknown }).__asideBenchRead;
+        for (let index = 0; index < times; index += 1) read(document);
+      }, count);
+    await readAll(5);
+    await cdp.send('Profiler.start');
+    await readAll(reads);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    if (saveAt > 0 && process.argv[saveAt + 1]) writeFileSync(process.argv[saveAt + 1]!, JSON.stringify(profile));
+    // Self time per node: each sample's delta belongs to the node it hit.
+    const selfTime = new Map<number, number>();
+    profile.samples.forEach((nodeId, index) => {
+      selfTime.set(nodeId, (selfTime.get(nodeId) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    });
+    const byFunction = new Map<string, number>();
+    let total = 0;
+    for (const node of profile.nodes) {
+      const time = selfTime.get(node.id) ?? 0;
+      if (node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
+      total += time;
+      const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;
+      byFunction.set(key, (byFunction.get(key) ?? 0) + time);
+    }
+    // Total time per function: its own and its callees', counted once where it recurses.
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const inclusive = new Map<string, number>();
+    const visit = (node: ProfileNode, open: Set<string>): number => {
+      const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;
+      let time = selfTime.get(node.id) ?? 0;
+      const inner = new Set(open).add(key);
+      for (const child of node.children ?? []) time += visit(nodes.get(child)!, inner);
+      if (!open.has(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + time);
+      return time;
+    };
+    visit(profile.nodes[0]!, new Set());
+    const print = (title: string, times: Map<string, number>) => {
+      console.log(title);
+      for (const [key, time] of [...times].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+        console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${(time / 1000 / reads).toFixed(3)} ms  ${key}`);
+      }
+    };
+    console.log(`${reads} reads, ${(total / 1000 / reads).toFixed(2)} ms sampled per read`);
+    print('self time', byFunction);
+    print('total time (self and callees)', inclusive);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
