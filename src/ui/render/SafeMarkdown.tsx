@@ -24,17 +24,22 @@ export interface SafeMarkdownProps {
   /** Opens a confirmed http(s) link; defaults to a new tab without opener or referrer. */
   openLink?: LinkOpener;
   class?: string;
+  /**
+   * For a piece of a larger answer (one cited point): the reference definitions of the whole answer, as
+   * findReferenceDefinitions gives them, so `![x][r]` in one piece resolves against `[r]: …` in another.
+   */
+  sharedDefinitions?: { source: string; usedLabels: string };
 }
 
 export const openInNewTab: LinkOpener = (href) => {
   window.open(href, '_blank', 'noopener,noreferrer');
 };
 
-export function SafeMarkdown({ text, verbatim = false, streaming = false, openLink = openInNewTab, class: className }: SafeMarkdownProps) {
+export function SafeMarkdown({ text, verbatim = false, streaming = false, openLink = openInNewTab, class: className, sharedDefinitions }: SafeMarkdownProps) {
   if (verbatim) {
     return <span class={className ? `safe-verbatim ${className}` : 'safe-verbatim'}>{visibleText(text)}</span>;
   }
-  return <MarkdownText text={text} streaming={streaming} openLink={openLink} className={className} />;
+  return <MarkdownText text={text} streaming={streaming} openLink={openLink} className={className} shared={sharedDefinitions} />;
 }
 
 interface MarkdownTextProps {
@@ -42,14 +47,16 @@ interface MarkdownTextProps {
   streaming: boolean;
   openLink: LinkOpener;
   className: string | undefined;
+  shared: { source: string; usedLabels: string } | undefined;
 }
 
-function MarkdownText({ text, streaming, openLink, className }: MarkdownTextProps) {
+function MarkdownText({ text, streaming, openLink, className, shared }: MarkdownTextProps) {
   const parse = useMarkdownParser();
   const blocks = useMemo(() => splitIntoBlocks(text), [text]);
-  const definitions = useMemo(() => findReferenceDefinitions(text), [text]);
-  // A string, so a block re-renders exactly when the set of used labels changes.
-  const usedLabels = [...definitions.used].sort().join('\n');
+  const own = useMemo(() => (shared ? null : sharedDefinitionsOf(text)), [text, shared]);
+  const definitions = shared ?? own!;
+  // Strings, so a block re-renders exactly when the definitions or the set of used labels change.
+  const usedLabels = definitions.usedLabels;
   return (
     <div class={className ? `safe-markdown ${className}` : 'safe-markdown'}>
       {blocks.map((block, index) => (
@@ -105,4 +112,10 @@ function MarkdownBlock({ source, definitions, usedLabels, waiting, parse, openLi
     const used = new Set(usedLabels ? usedLabels.split('\n') : []);
     return <>{renderTree(tree, { open: openLink, ownLength: source.length, usedLabels: used })}</>;
   }, [plain, parse, source, definitions, usedLabels, openLink]);
+}
+
+/** The reference definitions of a text, in the form SafeMarkdown's `sharedDefinitions` takes. */
+export function sharedDefinitionsOf(text: string): { source: string; usedLabels: string } {
+  const definitions = findReferenceDefinitions(text);
+  return { source: definitions.source, usedLabels: [...definitions.used].sort().join('\n') };
 }

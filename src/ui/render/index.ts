@@ -1,3 +1,3 @@
-export { SafeMarkdown, openInNewTab, type SafeMarkdownProps } from './SafeMarkdown';
+export { SafeMarkdown, openInNewTab, sharedDefinitionsOf, type SafeMarkdownProps } from './SafeMarkdown';
 export type { LinkOpener } from './SafeLink';
 export { loadMarkdownParser } from './markdown-loader';

