@@ -7,9 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatSpec } from './fixtures/whatsapp/page';
-import { expect, test, type FakeOpenAI } from './support/extension';
+import { expect, test } from './support/extension';
+import { chatCompletions, promptOf } from './support/chat-requests';
 import { tabIdOf, type SidebarPage } from './support/pages';
-import type { RecordedRequest } from './fake-servers/openai-compatible';
 
 const OWNER = 'Sam Reyes';
 const CANARY = 'CANARY-5e1f0c77';
@@ -246,16 +246,3 @@ function readerLanguageOf(sidebar: SidebarPage): Promise<string> {
   return sidebar.page.evaluate(() => new Intl.DisplayNames(['en'], { type: 'language' }).of(navigator.language) ?? 'English');
 }
 
-/** The chat-completion POSTs the fake received (preflights and model listings left out). */
-function chatCompletions(fake: FakeOpenAI): RecordedRequest[] {
-  return fake.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/chat/completions'));
-}
-
-/** The system and user messages of a completion request, and the data-marker token the system names. */
-function promptOf(request: RecordedRequest): { system: string; user: string; token: string } {
-  const messages = (request.body as { messages?: { role: string; content: string }[] }).messages ?? [];
-  const system = messages.find((message) => message.role === 'system')?.content ?? '';
-  const user = messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
-  const token = /«data-([0-9a-f]{12})»/.exec(system)?.[1] ?? 'missing';
-  return { system, user, token };
-}

@@ -6,9 +6,9 @@
  */
 import type { Page } from '@playwright/test';
 import type { ChatSpec } from './fixtures/whatsapp/page';
-import { expect, test, type FakeOpenAI } from './support/extension';
+import { expect, test } from './support/extension';
+import { chatCompletions, promptOf } from './support/chat-requests';
 import { tabIdOf, type SidebarPage } from './support/pages';
-import type { RecordedRequest } from './fake-servers/openai-compatible';
 
 const OWNER = 'Sam Reyes';
 const ANA_ID = '3EB0C1C2D3E4F5060702';
@@ -208,16 +208,3 @@ async function openReadySidebar(
   return sidebar;
 }
 
-/** The chat-completion POSTs the fake received (preflights and model listings left out). */
-function chatCompletions(fake: FakeOpenAI): RecordedRequest[] {
-  return fake.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/chat/completions'));
-}
-
-/** The system and user messages of a completion request, and the data-marker token the system names. */
-function promptOf(request: RecordedRequest): { system: string; user: string; token: string } {
-  const messages = (request.body as { messages?: { role: string; content: string }[] }).messages ?? [];
-  const system = messages.find((message) => message.role === 'system')?.content ?? '';
-  const user = messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
-  const token = /«data-([0-9a-f]{12})»/.exec(system)?.[1] ?? 'missing';
-  return { system, user, token };
-}

@@ -5,7 +5,8 @@
  * sidebar -> Insert -> the draft in the composer, never sent.
  */
 import type { ChatSpec } from './fixtures/whatsapp/page';
-import { expect, test, type FakeOpenAI } from './support/extension';
+import { expect, test } from './support/extension';
+import { chatCompletions } from './support/chat-requests';
 import { tabIdOf } from './support/pages';
 import type { RecordedRequest } from './fake-servers/openai-compatible';
 
@@ -155,11 +156,6 @@ test.describe('suggest replies', () => {
     expect(await chat.sends()).toEqual([]);
   });
 });
-
-/** The chat-completion POSTs the fake received (preflights and model listings left out). */
-function chatCompletions(fake: FakeOpenAI): RecordedRequest[] {
-  return fake.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/chat/completions'));
-}
 
 /** At least one state the sidebar showed had part of the answer, but not all of it. */
 function expectStreamed(snapshots: { suggestions: string[]; output: string }[], finals: string[]): void {
