@@ -5,6 +5,7 @@
  */
 import { collectUrls } from '../assistant/drafts/foreign-urls';
 import { TASK_DEFINITIONS, type TaskDefinition } from '../assistant/tasks/registry';
+import { catchUpStart, sinceLastCatchUpNotice } from '../assistant/tasks/summarize';
 import { MAX_DRAFT_LENGTH } from '../shared/protocol';
 import { coverageNotice, scopeForRun, selectionUnsupported, trimToScope } from '../assistant/privacy/minimise';
 import { answerRestorer, originalSourceTexts, preparePrivateInput, withPlaceholderRule } from '../assistant/privacy/request-privacy';
@@ -73,10 +74,18 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     const draft = needsDraft ? await readDraft(services, request.tabId) : undefined;
     // Pseudonymisation (remote assistants only: for a local one nothing leaves the machine). The preview,
     // the request and the egress log all see the same pseudonymised prompt; the answer is restored below.
-    const input = preparePrivateInput(conversation, { ...options, draft, context: active.assistant }, privacy.pseudonymise && active.locality === 'remote');
+    // Catch up without an unread divider starts after the newest message the chat's previous catch-up covered.
+    const lastCatchUpId = request.task === 'summarize' ? await lastCatchUpOf(services, conversation.chatKey) : undefined;
+    const input = preparePrivateInput(
+      conversation,
+      { ...options, draft, context: active.assistant, ...(lastCatchUpId !== undefined ? { lastCatchUpId } : {}) },
+      privacy.pseudonymise && active.locality === 'remote',
+    );
     const prompt = withPlaceholderRule(definition.buildPrompt(input.conversation, input.options), input.pseudonymiser);
     // Only the newest messages that fit the model's context window were kept: say so before the answer.
     if (prompt.contextNotice) emit({ type: 'notice', text: prompt.contextNotice });
+    const start = request.task === 'summarize' ? catchUpStart(conversation, lastCatchUpId) : undefined;
+    if (start?.kind === 'last-catch-up') emit({ type: 'notice', text: sinceLastCatchUpNotice(start.newMessages) });
     if (prompt.includedMessages === 0 && definition.nothingToRead) {
       throw new BackgroundError(userError('adapter', definition.nothingToRead, 'Open a chat with messages from others.'));
     }
@@ -133,12 +142,23 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
         suggestions,
         assistantName: active.assistant.name,
         model: active.assistant.model,
+        // Read up to the chat's end, the newest message read is the newest one this catch-up covered: the
+        // next one starts after it. What is on screen or selected may stop short of the end: nothing to remember.
+        lastMessageId: request.task === 'summarize' && (scope.kind === 'last' || scope.kind === 'since-unread') ? conversation.messages.at(-1)?.id : undefined,
       });
     }
   } catch (error) {
     if (signal.aborted) return;
     emit({ type: 'error', error: toUserFacingError(error) });
   }
+}
+
+/** The id of the newest message the chat's previous catch-up covered, if history remembers one. */
+async function lastCatchUpOf(services: BackgroundServices, chatKey: string | undefined): Promise<string | undefined> {
+  if (!chatKey) return undefined;
+  // History is a convenience: if it cannot be read, the catch-up runs as if there were none.
+  const entry = await services.history.latestOfTask(chatKey, 'summarize').catch(() => undefined);
+  return entry?.lastMessageId;
 }
 
 /** A chat the user marked "local only" never goes to a remote assistant: refused before anything is built. */
@@ -216,7 +236,7 @@ async function readDraft(services: BackgroundServices, tabId: number): Promise<s
 async function recordHistory(
   services: BackgroundServices,
   definition: TaskDefinition,
-  run: { chatKey: string; task: TaskName; text: string; suggestions: string[] | undefined; assistantName: string; model: string },
+  run: { chatKey: string; task: TaskName; text: string; suggestions: string[] | undefined; assistantName: string; model: string; lastMessageId: string | undefined },
 ): Promise<void> {
   const output = definition.output === 'text' ? run.text.trim() : undefined;
   const suggestions = run.suggestions ?? [];
@@ -230,6 +250,7 @@ async function recordHistory(
       ...(output ? { output } : {}),
       assistantName: run.assistantName,
       model: run.model,
+      ...(run.lastMessageId !== undefined ? { lastMessageId: run.lastMessageId } : {}),
     })
     .catch(() => undefined); // History is a convenience; never fail the answer over it.
 }

@@ -238,6 +238,8 @@ export interface HistoryEntry {
   output?: string;
   assistantName: string;
   model: string;
+  /** Catch up: the id of the newest message it covered, so the next catch-up can start after it. */
+  lastMessageId?: string;
 }
 
 /** One chat in the stored history (options → Data). */

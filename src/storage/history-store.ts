@@ -14,6 +14,8 @@ export interface HistorySearch {
 export interface HistoryStore {
   add(entry: HistoryEntry): Promise<void>;
   forChat(chatKey: string, limit?: number): Promise<HistoryEntry[]>;
+  /** The chat's newest entry of `task` (catch up reads where the previous one ended), if any. */
+  latestOfTask(chatKey: string, task: string): Promise<HistoryEntry | undefined>;
   /** One row per chat, the most recently used first. */
   chats(): Promise<HistoryChatSummary[]>;
   /** Newest first, at most `limit`. */
@@ -49,6 +51,13 @@ export function createHistoryStore(database: AsideDatabase): HistoryStore {
     },
     async forChat(chatKey, limit = 10) {
       return ofChat(chatKey).reverse().limit(limit).toArray();
+    },
+    async latestOfTask(chatKey, task) {
+      // At most MAX_ENTRIES_PER_CHAT rows per chat: a filter over them needs no index of its own.
+      return ofChat(chatKey)
+        .reverse()
+        .filter((entry) => entry.task === task)
+        .first();
     },
     async chats() {
       const byChat = new Map<string, HistoryChatSummary>();

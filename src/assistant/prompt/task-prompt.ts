@@ -32,6 +32,8 @@ export interface TaskPromptSpec {
   references?: boolean;
   /** The first message after WhatsApp's unread divider: a line marks where the new messages start. */
   newFromId?: string;
+  /** The line that marks `newFromId` (default: the unread divider's line). */
+  newFromLine?: string;
 }
 
 export const OWN_WORDS = '(my own words)';
@@ -42,6 +44,7 @@ export function buildTaskPrompt(conversation: Conversation, spec: TaskPromptSpec
     characterBudget: spec.transcriptBudget,
     ...(spec.references ? { references: true } : {}),
     ...(spec.newFromId !== undefined ? { newFromId: spec.newFromId } : {}),
+    ...(spec.newFromLine !== undefined ? { newFromLine: spec.newFromLine } : {}),
   });
   const inputs = (spec.userInputs ?? []).filter((input) => input.text.trim().length > 0);
   const system = [

@@ -19,6 +19,8 @@ export interface TranscriptOptions {
   references?: boolean;
   /** Put a line saying "new since your last visit" before this message (WhatsApp's unread divider). */
   newFromId?: string;
+  /** The line put before `newFromId` (default: the unread divider's line). */
+  newFromLine?: string;
 }
 
 export interface Transcript {
@@ -34,6 +36,9 @@ export interface Transcript {
 /** The line that stands where WhatsApp shows its unread divider. */
 export const NEW_MESSAGES_LINE = '--- New messages since the user last read this chat ---';
 
+/** The line that stands after the newest message the user's previous catch-up of this chat covered. */
+export const NEW_SINCE_CATCH_UP_LINE = '--- New messages since the user’s last catch-up ---';
+
 /** "m12" for the 12th message of the conversation (1-based, counted over the whole read). */
 export function referenceOf(index: number): string {
   return `m${index + 1}`;
@@ -46,7 +51,7 @@ export function renderTranscript(conversation: Conversation, options: Transcript
   for (let index = conversation.messages.length - 1; index >= 0; index -= 1) {
     const message = conversation.messages[index]!;
     const reference = options.references ? `[${referenceOf(index)}] ` : '';
-    const divider = options.newFromId !== undefined && message.id === options.newFromId ? `${NEW_MESSAGES_LINE}\n` : '';
+    const divider = options.newFromId !== undefined && message.id === options.newFromId ? `${options.newFromLine ?? NEW_MESSAGES_LINE}\n` : '';
     const line = `${divider}${reference}${renderMessage(message, options.marker)}`;
     if (used + line.length > options.characterBudget && included > 0) break;
     lines.push(line);

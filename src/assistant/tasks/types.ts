@@ -16,6 +16,8 @@ export interface PromptOptions extends TaskOptions {
   draft?: string;
   /** The model the prompt goes to: its window decides how many of the newest messages fit (context-fit.ts). */
   context?: ContextLimit;
+  /** Catch up: the newest message the chat's previous catch-up covered (from history), when one is remembered. */
+  lastCatchUpId?: string;
 }
 
 export interface BuiltPrompt {
