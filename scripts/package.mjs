@@ -12,6 +12,11 @@
  *
  * Options: --out-dir <dir> builds into <dir>/chrome and <dir>/firefox and writes the zips to <dir>
  * (default dist; the reproducibility test uses two temporary dirs); --skip-build packages what is there.
+ *
+ * --store: the builds to upload. A WebLLM model library is WebAssembly, which both stores count as code
+ * that must be in the package: the libraries of store-models.json are fetched (scripts/model-libs.mjs) and
+ * packed, and the build offers no other model (ASIDE_REMOTE_MODEL_LIBS=0). The zips are then named
+ * aside-<target>-<version>-store.zip. --model-libs <dir> uses libraries already fetched there.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,14 +25,22 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createZip } from './deterministic-zip.mjs';
+import { fetchModelLibraries, librariesFor, ModelLibrariesError, readStoreModels } from './model-libs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const viteCli = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 const TARGETS = ['chrome', 'firefox'];
 
 const { values: options } = parseArgs({
-  options: { 'out-dir': { type: 'string', default: 'dist' }, 'skip-build': { type: 'boolean', default: false } },
+  options: {
+    'out-dir': { type: 'string', default: 'dist' },
+    'skip-build': { type: 'boolean', default: false },
+    store: { type: 'boolean', default: false },
+    'model-libs': { type: 'string' },
+  },
 });
+const store = options.store;
+const zipSuffix = store ? '-store' : '';
 const outDir = resolve(root, options['out-dir']);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -42,7 +55,7 @@ function build(target) {
   // each component's absolute source path, so the zip would depend on where the checkout lies.
   const result = spawnSync(process.execPath, [viteCli, 'build', '--logLevel', 'warn'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', BROWSER: target, ASIDE_OUT_DIR: outDir },
+    env: { ...process.env, NODE_ENV: 'production', BROWSER: target, ASIDE_OUT_DIR: outDir, ...storeBuildEnv },
     stdio: 'inherit',
   });
   if (result.status !== 0) fail(`vite build for ${target} failed`);
@@ -66,7 +79,8 @@ function packageTarget(target) {
   if (!existsSync(manifestPath)) fail(`${dir} has no manifest.json (build it, or drop --skip-build)`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   if (manifest.version !== version) fail(`${target} manifest says ${manifest.version}, package.json ${version}: rebuild`);
-  return write(`aside-${target}-${version}.zip`, createZip(filesUnder(dir)));
+  if (store) checkStoreLibraries(target, dir);
+  return write(`aside-${target}-${version}${zipSuffix}.zip`, createZip(filesUnder(dir)));
 }
 
 function git(args, encoding = 'utf8') {
@@ -98,6 +112,49 @@ function write(name, bytes) {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   console.log(`${relative(root, path) || path}  ${(bytes.length / 1024).toFixed(1)} KiB  sha256 ${sha256}`);
   return path;
+}
+
+/** The libraries store-models.json needs, by file name. */
+async function storeLibraries() {
+  const { prebuiltAppConfig } = await import('@mlc-ai/web-llm');
+  const modelIds = readStoreModels(join(root, 'store-models.json'));
+  return { modelIds, records: prebuiltAppConfig.model_list, files: [...librariesFor(modelIds, prebuiltAppConfig.model_list).keys()].sort() };
+}
+
+/** A store zip without every library, or one that may still fetch others, must not be uploaded. */
+function checkStoreLibraries(target, dir) {
+  let index;
+  try {
+    index = JSON.parse(readFileSync(join(dir, 'model-libs', 'index.json'), 'utf8'));
+  } catch {
+    fail(`${target}: no model-libs/index.json in the build: was it built with --store?`);
+  }
+  if (index.remoteAllowed !== false) fail(`${target}: the build still allows model libraries from GitHub`);
+  const missing = storeFiles.filter((file) => !index.files.includes(file));
+  if (missing.length > 0) fail(`${target}: model libraries missing from the build: ${missing.join(', ')}`);
+}
+
+let storeBuildEnv = {};
+let storeFiles = [];
+if (store) {
+  try {
+    const { modelIds, records, files } = await storeLibraries();
+    storeFiles = files;
+    const libraryDir = options['model-libs'] ? resolve(options['model-libs']) : join(root, 'model-libs');
+    if (!options['model-libs']) {
+      console.log('package: fetching the model libraries of store-models.json into model-libs/');
+      await fetchModelLibraries({ out: libraryDir, modelIds, records });
+    }
+    const present = existsSync(libraryDir) ? readdirSync(libraryDir) : [];
+    const missing = files.filter((file) => !present.includes(file));
+    if (missing.length > 0) fail(`${libraryDir} lacks ${missing.join(', ')} (run node scripts/model-libs.mjs --out ${libraryDir})`);
+    const extra = present.filter((file) => file.endsWith('.wasm') && !files.includes(file));
+    if (extra.length > 0) fail(`${libraryDir} holds libraries store-models.json does not name: ${extra.join(', ')}`);
+    storeBuildEnv = { ASIDE_MODEL_LIBS_DIR: libraryDir, ASIDE_REMOTE_MODEL_LIBS: '0' };
+  } catch (error) {
+    if (error instanceof ModelLibrariesError) fail(error.message);
+    throw error;
+  }
 }
 
 mkdirSync(outDir, { recursive: true });
