@@ -1,5 +1,5 @@
 /**
- * The sidebar in the browser's language, as a user with a German (or Brazilian Portuguese) Chromium sees
+ * The sidebar in the browser's language, as a user with a German (or Brazilian Portuguese, or Spanish) Chromium sees
  * it: the extension's own _locales catalogue, picked by Chromium from its interface language. On Linux
  * Chromium takes that from LANGUAGE / LANG (and --lang); Debian's Chromium has only en-US until the
  * chromium-l10n package is installed, and then shows English whatever the language.
@@ -62,6 +62,18 @@ const CASES = [
     refresh: 'Atualizar',
     askPlaceholder: 'Pergunte sobre esta conversa…',
     footer: 'O Aside nunca envia mensagens: Inserir só preenche a caixa de mensagem do WhatsApp.',
+  },
+  {
+    language: 'es',
+    uiLanguage: /^es/,
+    reply: 'Sugerir respuestas',
+    rewrite: 'Reescribir mi borrador',
+    summarize: 'Ponerme al día',
+    translate: 'Traducir al español',
+    ask: 'Preguntar',
+    refresh: 'Actualizar',
+    askPlaceholder: 'Pregunta sobre este chat…',
+    footer: 'Aside nunca envía mensajes: Insertar solo rellena el cuadro de mensaje de WhatsApp.',
   },
 ];
 

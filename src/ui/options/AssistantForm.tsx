@@ -109,10 +109,8 @@ export function AssistantForm({ api, host, initial, onSaved }: Props) {
     setFormError(null);
     setNotice(null);
     // Validation and the permission prompt happen now, inside the click.
-    // In-browser models reach no server: no host permission to ask for.
-    const saveHost = IN_BROWSER_KINDS.has(draft.kind) ? { ...host, requestOrigin: async () => true } : host;
     const toSave = draft.kind === 'chrome-ai' ? { ...draft, model: CHROME_AI_MODEL_ID } : draft;
-    const saving$ = saveDraft(api, saveHost, toSave, saved?.hasApiKey ?? false);
+    const saving$ = saveDraft(api, host, toSave, saved?.hasApiKey ?? false);
     setSaving(true);
     void saving$.then((outcome) => {
       setSaving(false);

@@ -4,6 +4,7 @@ import type { AssistantView } from '../../shared/settings';
 import type { UserFacingError } from '../../shared/errors';
 import { validateDraft, type FieldErrors, type FormDraft } from './form-draft';
 import type { OptionsHost } from './options-host';
+import { IN_BROWSER_KINDS } from './presets';
 
 export type SaveOutcome =
   | {
@@ -35,12 +36,13 @@ export function askForOrigin(host: OptionsHost, origin: string): Promise<boolean
  * Saves the form. Call it straight from the click handler: it validates and asks the browser for
  * the provider's origin synchronously, while the click still counts as a user gesture, before the
  * background is called. The save does not wait for the user's answer to the prompt, and a refusal
- * does not stop it: the caller reports the answer when it comes.
+ * does not stop it: the caller reports the answer when it comes. In-browser models reach no server, so
+ * there is no origin to ask for.
  */
 export function saveDraft(api: UiApi, host: OptionsHost, draft: FormDraft, hasApiKey: boolean): Promise<SaveOutcome> {
   const checked = validateDraft(draft, { hasApiKey, newId: host.newId });
   if (!checked.ok) return Promise.resolve({ ok: false, fieldErrors: checked.errors, error: null });
-  const permission = askForOrigin(host, checked.origin);
+  const permission = IN_BROWSER_KINDS.has(draft.kind) ? Promise.resolve(true) : askForOrigin(host, checked.origin);
 
   return (async (): Promise<SaveOutcome> => {
     try {
