@@ -4,13 +4,13 @@
  * (--host-resolver-rules, this spec's own browser only), so the assistant's base URL is an ordinary remote
  * hostname to the extension, and nothing in src/ knows it is under test.
  */
-import type { BrowserContext } from '@playwright/test';
-import { startFakeOpenAI, type RecordedRequest } from './fake-servers/openai-compatible';
-import { WhatsAppFixture, type ChatSpec } from './fixtures/whatsapp/page';
-import { closeExtensionContext, expect, extensionWorker, launchWithExtension, test, type FakeOpenAI } from './support/extension';
-import { ExtensionPages, tabIdOf } from './support/pages';
+import type { Worker } from '@playwright/test';
+import type { ChatSpec, WhatsAppFixture } from './fixtures/whatsapp/page';
+import { chatCompletions } from './support/chat-requests';
+import { expect, test, type FakeOpenAI } from './support/extension';
+import { launchWithRemoteAssistant, type RemoteAssistantBrowser } from './support/remote-assistant';
+import { tabIdOf, type ExtensionPages } from './support/pages';
 
-const REMOTE_HOST = 'remote-provider.test';
 const API_KEY = 'sk-aside-consent-0123456789';
 const DRAFTS = ['Sure, see you at 8.', 'I will bring water.', 'Count me in!'];
 
@@ -24,27 +24,18 @@ const CHAT: ChatSpec = {
   ],
 };
 
-let context: BrowserContext;
+let browser: RemoteAssistantBrowser | undefined;
 let fake: FakeOpenAI;
 let pages: ExtensionPages;
 let whatsApp: WhatsAppFixture;
-let serviceWorker: Awaited<ReturnType<typeof extensionWorker>>;
+let serviceWorker: Worker;
 let destination: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  fake = await startFakeOpenAI({ host: '127.0.0.1', apiKey: API_KEY, models: ['fake-model'] });
-  const port = new URL(fake.origin).port;
-  destination = `http://${REMOTE_HOST}:${port}`;
-  context = await launchWithExtension(undefined, {
-    pregrant: [`http://${REMOTE_HOST}/*`],
-    extraArgs: [`--host-resolver-rules=MAP ${REMOTE_HOST} 127.0.0.1`],
-  });
-  serviceWorker = await extensionWorker(context);
-  pages = new ExtensionPages(context, new URL(serviceWorker.url()).host);
-  const options = await pages.openOptions();
-  await options.configure({ kind: 'openai-compatible', baseUrl: `${destination}/v1`, apiKey: API_KEY, model: 'fake-model' });
+  browser = await launchWithRemoteAssistant(API_KEY);
+  ({ fake, pages, serviceWorker, whatsApp, destination } = browser);
   const popup = await pages.openPopup();
   const option = popup.assistantOptions.filter({ hasText: 'fake-model' });
   await expect(async () => {
@@ -52,22 +43,15 @@ test.beforeAll(async () => {
     await expect(option).toHaveCount(1, { timeout: 1_000 });
   }).toPass({ timeout: 10_000 });
   await pages.dispose();
-  whatsApp = new WhatsAppFixture(context);
-  await whatsApp.install();
 });
 
 test.afterAll(async () => {
-  await whatsApp?.dispose();
-  await pages?.dispose();
-  if (context) await closeExtensionContext(context);
-  await fake?.close();
+  await browser?.close();
 });
 
 test.beforeEach(() => fake.reset());
 
-function completions(): RecordedRequest[] {
-  return fake.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/chat/completions'));
-}
+const completions = () => chatCompletions(fake);
 
 test('a remote assistant asks first, shows exactly what goes where, and sends only after Allow', async () => {
   await whatsApp.open(CHAT);

@@ -5,13 +5,13 @@
  * spec's own browser only), so the assistant is an ordinary remote one to the extension.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext } from '@playwright/test';
-import { startFakeOpenAI, type RecordedRequest } from './fake-servers/openai-compatible';
-import { WhatsAppFixture, type ChatSpec } from './fixtures/whatsapp/page';
-import { closeExtensionContext, expect, extensionWorker, launchWithExtension, test, type FakeOpenAI } from './support/extension';
-import { ExtensionPages, tabIdOf, type OptionsPage } from './support/pages';
+import type { Worker } from '@playwright/test';
+import type { ChatSpec, WhatsAppFixture } from './fixtures/whatsapp/page';
+import { chatCompletions } from './support/chat-requests';
+import { expect, test, type FakeOpenAI } from './support/extension';
+import { launchWithRemoteAssistant, type RemoteAssistantBrowser } from './support/remote-assistant';
+import { tabIdOf, type ExtensionPages, type OptionsPage } from './support/pages';
 
-const REMOTE_HOST = 'remote-provider.test';
 const API_KEY = 'sk-aside-privacy-0123456789';
 const PHONE = '+49 151 23456789';
 const EMAIL = 'ana.souza@example.com';
@@ -28,44 +28,27 @@ const CHAT: ChatSpec = {
   ],
 };
 
-let context: BrowserContext;
+let browser: RemoteAssistantBrowser | undefined;
 let fake: FakeOpenAI;
 let pages: ExtensionPages;
 let whatsApp: WhatsAppFixture;
-let serviceWorker: Awaited<ReturnType<typeof extensionWorker>>;
+let serviceWorker: Worker;
 let destination: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  fake = await startFakeOpenAI({ host: '127.0.0.1', apiKey: API_KEY, models: ['fake-model'] });
-  destination = `http://${REMOTE_HOST}:${new URL(fake.origin).port}`;
-  context = await launchWithExtension(undefined, {
-    pregrant: [`http://${REMOTE_HOST}/*`],
-    extraArgs: [`--host-resolver-rules=MAP ${REMOTE_HOST} 127.0.0.1`],
-  });
-  serviceWorker = await extensionWorker(context);
-  pages = new ExtensionPages(context, new URL(serviceWorker.url()).host);
-  const options = await pages.openOptions();
-  await options.configure({ kind: 'openai-compatible', baseUrl: `${destination}/v1`, apiKey: API_KEY, model: 'fake-model' });
-  await expect(options.page.getByText('fake-model').first()).toBeVisible();
-  await pages.dispose();
-  whatsApp = new WhatsAppFixture(context);
-  await whatsApp.install();
+  browser = await launchWithRemoteAssistant(API_KEY);
+  ({ fake, pages, serviceWorker, whatsApp, destination } = browser);
 });
 
 test.afterAll(async () => {
-  await whatsApp?.dispose();
-  await pages?.dispose();
-  if (context) await closeExtensionContext(context);
-  await fake?.close();
+  await browser?.close();
 });
 
 test.beforeEach(() => fake.reset());
 
-function completions(): RecordedRequest[] {
-  return fake.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/v1/chat/completions'));
-}
+const completions = () => chatCompletions(fake);
 
 async function openChatSidebar() {
   await whatsApp.open(CHAT);
