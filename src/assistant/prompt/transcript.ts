@@ -79,13 +79,26 @@ function renderMessage(message: Message, marker: DataMarker): string {
     message.forwarded ? 'forwarded' : '',
     message.edited ? 'edited' : '',
     message.deleted ? 'deleted' : '',
-    message.media ? `${message.media.kind}${message.media.fileName ? ` "${clean(message.media.fileName)}"` : ''}` : '',
+    message.media ? describeMedia(message.media, marker) : '',
   ].filter(Boolean);
   const header = `${time}${who}${notes.length ? ` (${notes.join(', ')})` : ''}:`;
   const quote = message.quote
     ? `\n  replying to ${message.quote.sender ? clean(message.quote.sender) : 'a message'}: ${marker.wrap(clean(message.quote.text))}`
     : '';
   return `${header}${quote}\n  ${marker.wrap(clean(message.text))}`;
+}
+
+/** A length as the player shows it ("0:37", "1:02:05"); anything else read from the page is left out. */
+const DURATION = /^\d{1,2}(?::\d{2}){1,2}$/;
+
+/**
+ * "document «data-…»Report.pdf«/data-…», 0:37": the file name is the sender's words (it can say anything),
+ * so it sits inside the data marker like message text; the kind is ours and the length is checked.
+ */
+function describeMedia(media: NonNullable<Message['media']>, marker: DataMarker): string {
+  const fileName = media.fileName ? clean(media.fileName).replace(/\s+/g, ' ').trim().slice(0, 200) : '';
+  const parts = [media.kind, fileName ? marker.wrap(fileName) : ''].filter(Boolean).join(' ');
+  return media.duration && DURATION.test(media.duration) ? `${parts}, ${media.duration}` : parts;
 }
 
 function senderLabel(message: Message): string {
