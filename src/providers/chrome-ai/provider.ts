@@ -9,9 +9,9 @@ import type { LanguageModelProvider, ModelInfo, StreamOptions, StreamPart } from
 import { raceWithAbort, throwIfAborted } from '../shared/abort';
 import { describeChromeAIError, notDownloadedError, unavailableError } from './errors';
 import type { LanguageModelApi, LanguageModelPrompt, LanguageModelSession } from './language-model-api';
+import { CHROME_AI_MODEL_ID } from './model-id';
 
-/** The one model the Prompt API offers; its id in Aside's settings. */
-export const CHROME_AI_MODEL_ID = 'chrome-built-in';
+export { CHROME_AI_MODEL_ID };
 
 export interface ChromeAIProviderConfig {
   /** undefined where the browser has no Prompt API. */

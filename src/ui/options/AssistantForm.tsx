@@ -17,7 +17,7 @@ import { OllamaHelp } from './OllamaHelp';
 import { TestResult, type TestOutcome } from './TestResult';
 import { ChromeAiPanel } from './local-models/ChromeAiPanel';
 import { LocalModelPicker } from './local-models/LocalModelPicker';
-import { CHROME_AI_MODEL_ID } from '../../providers/chrome-ai/provider';
+import { CHROME_AI_MODEL_ID } from '../../providers/chrome-ai/model-id';
 import { formatNumber } from '../common/locale-format';
 import { t } from '../i18n';
 
