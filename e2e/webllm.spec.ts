@@ -126,6 +126,16 @@ test.describe('without a GPU (headless Chromium, --disable-gpu: WebGPU has no ad
       expect(fetched.filter((path) => path.endsWith(shard)), shard).toHaveLength(1);
     }
     await expect(page.getByTestId('local-model-cached').filter({ hasText: MODEL })).toHaveCount(1);
+
+    // The Privacy section's egress log lists the download's requests, per origin, like any other request.
+    await page.getByTestId('egress-refresh').click();
+    const downloads = page.getByTestId('egress-log').getByTestId('egress-entry').filter({ hasText: 'model-download' });
+    const weights = downloads.filter({ hasText: 'https://huggingface.co' });
+    await expect(weights.filter({ hasText: /2,097,152/ }).first()).toBeVisible();
+    // The failed shard is there too, with its status (the sixth column).
+    await expect(weights.filter({ has: page.locator('td:nth-child(6)', { hasText: /^500$/ }) })).toHaveCount(1);
+    await expect(downloads.filter({ hasText: 'https://raw.githubusercontent.com' }).first()).toBeVisible();
+    await expect(page.getByTestId('egress-log').getByTestId('egress-entry').filter({ hasText: 'model-download-blocked' })).toHaveCount(0);
   });
 
   test('the GPU check ends it: saved and tested, the assistant says WebGPU found no adapter, with alternatives', async () => {

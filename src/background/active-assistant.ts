@@ -3,6 +3,7 @@ import { localityOf } from '../shared/settings';
 import type { LanguageModelProvider } from '../providers/types';
 import { createGuardedFetch } from './egress';
 import { BackgroundError, userError } from './errors';
+import { wording } from '../shared/wording';
 import type { BackgroundServices } from './services';
 import { inBrowserProvider, isInBrowserKind } from './local-engine';
 
@@ -24,7 +25,7 @@ export async function resolveActiveAssistant(services: BackgroundServices, chatK
     settings.assistants.find((candidate) => candidate.id === settings.activeAssistantId);
   if (!assistant) {
     throw new BackgroundError(
-      userError('config', 'No assistant is set up yet.', 'Open Aside’s options and add an assistant (for example a local Ollama or an OpenAI key).'),
+      userError('config', wording('error_noAssistant'), wording('error_noAssistantHint')),
     );
   }
   return { assistant, apiKey: await services.secrets.get(assistant.id), locality: localityOf(assistant) };

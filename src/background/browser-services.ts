@@ -13,6 +13,7 @@ import { createSecretStore } from '../storage/secret-store';
 import { createSettingsStore } from '../storage/settings-store';
 import { withDataConsent } from './data-consent';
 import { BackgroundError, userError } from './errors';
+import { wording } from '../shared/wording';
 import type { BackgroundServices, ContentMessageType } from './services';
 
 /** The egress log is for the user to audit recent traffic, not an archive. */
@@ -61,7 +62,7 @@ export function createBrowserServices(): BackgroundServices {
         }
         if (!reply) {
           throw new BackgroundError(
-            userError('adapter', 'Aside is not running in this tab yet.', 'Reload the WhatsApp Web tab, then try again.'),
+            userError('adapter', wording('error_notRunningInTab'), wording('error_reloadTabHint')),
           );
         }
         if (!reply.ok) throw new BackgroundError(reply.error);

@@ -6,6 +6,7 @@
  */
 import { DATA_COLLECTION_TYPES } from '../shared/data-collection';
 import { BackgroundError, userError } from './errors';
+import { wording } from '../shared/wording';
 
 export interface DataConsentPermissions {
   getAll(): Promise<{ data_collection?: string[] }>;
@@ -25,8 +26,8 @@ export function withDataConsent(permissions: DataConsentPermissions, fetchImplem
       throw new BackgroundError(
         userError(
           'config',
-          'Firefox’s permission for Aside to send chat messages is off, so nothing was sent.',
-          'Save the assistant again in Aside’s options and allow it, or turn on “Personal communications” and “Website content” in about:addons → Aside → Permissions and data.',
+          wording('error_firefoxDataConsentOff'),
+          wording('error_firefoxDataConsentOffHint'),
         ),
       );
     }

@@ -6,6 +6,7 @@
 import type { GuardedFetch } from '../providers/types';
 import type { EgressLogEntry } from '../shared/protocol';
 import { BackgroundError, userError } from './errors';
+import { wording } from '../shared/wording';
 
 /** What the guard records for one request; storage adds the row id. */
 export type EgressEntry = Omit<EgressLogEntry, 'id'>;
@@ -27,11 +28,11 @@ export function createGuardedFetch(context: EgressContext): GuardedFetch {
     try {
       origin = new URL(url).origin;
     } catch {
-      throw new BackgroundError(userError('config', `Aside refused to contact an invalid address: ${url}`));
+      throw new BackgroundError(userError('config', wording('error_egressInvalidAddress', url)));
     }
     if (origin !== context.allowedOrigin) {
       throw new BackgroundError(
-        userError('config', `Aside blocked a request to ${origin}: only ${context.allowedOrigin} is allowed.`),
+        userError('config', wording('error_egressBlocked', origin, context.allowedOrigin)),
       );
     }
     const entry: EgressEntry = {

@@ -16,6 +16,7 @@ import { readPackagedLibraries } from '../llm-host/packaged-libraries';
 import type { ExtensionIdentity, SenderInfo } from './sender';
 import { createLocalEngineClient, inBrowserProviderFactory, registerInBrowserProviders } from './local-engine';
 import { localEngineHandlers } from './local-engine-handlers';
+import type { EgressEntry } from './egress';
 
 export const LLM_HOST_PAGE = 'extension-pages/llm-host.html';
 /** How long the offscreen document may take to load and connect. */
@@ -149,8 +150,17 @@ async function connectFirefox(): Promise<ClientChannel> {
   };
 }
 
-export const localEngine = createLocalEngineClient(__TARGET_BROWSER__ === 'firefox' ? connectFirefox : connectChrome);
+/** The egress log's writer, given by the background's entry (it owns the database). */
+let recordEgress: ((entry: EgressEntry) => void) | undefined;
+
+// On both browsers the host reports each model-file request as an `egress` event; on Firefox it runs in
+// this very page, so the event reaches the log in-process, without a port.
+export const localEngine = createLocalEngineClient(__TARGET_BROWSER__ === 'firefox' ? connectFirefox : connectChrome, (entry) => recordEgress?.(entry));
 
 registerInBrowserProviders(inBrowserProviderFactory(localEngine, () => languageModelOf(globalThis)));
 
-export const localModelHandlers = () => localEngineHandlers(localEngine);
+/** The options page's local-model handlers; model downloads are written to the egress log through `egress`. */
+export const localModelHandlers = (egress: (entry: EgressEntry) => void) => {
+  recordEgress = egress;
+  return localEngineHandlers(localEngine);
+};

@@ -12,15 +12,17 @@ import { startEngineHost, type WebLLMModule } from '../llm-host/engine-host';
 import type { CacheStorageLike } from '../llm-host/downloader';
 import type { HostEvent, HostRequest } from '../llm-host/protocol';
 import { createLocalEngineClient, inBrowserProviderFactory } from './local-engine';
+import type { EgressEntry } from './egress';
 
 const MODEL = 'Tiny-1B-Instruct-q4f32_1-MLC';
 const F16_MODEL = 'Tiny-1B-Instruct-q4f16_1-MLC';
 
-function fakeCaches(stored: string[] = []): CacheStorageLike {
+/** `stored`: the cache name and URL of each file already downloaded. */
+function fakeCaches(stored: Array<[string, string]> = []): CacheStorageLike {
   const entries = new Map<string, Map<string, Response>>();
   return {
     async open(name) {
-      const cache = entries.get(name) ?? new Map(name === 'webllm/model' ? stored.map((url) => [url, new Response('{}')] as const) : []);
+      const cache = entries.get(name) ?? new Map(stored.filter(([cacheName]) => cacheName === name).map(([, url]) => [url, new Response('{}')] as const));
       entries.set(name, cache);
       return {
         async match(url) {
@@ -82,7 +84,14 @@ function fakeWebLLM(answer: string[], log: { reloads: string[]; requests: WebLLM
 }
 
 /** The real host and the real client, joined by an in-memory channel that copies like postMessage. */
-function wire(options: { gpu?: unknown; answer?: string[] } = {}) {
+/** Every file of MODEL as the downloader stores it: config, library, weights manifest. */
+const MODEL_FILES: Array<[string, string]> = [
+  ['webllm/config', `https://huggingface.co/mlc-ai/${MODEL}/resolve/main/mlc-chat-config.json`],
+  ['webllm/wasm', `https://raw.githubusercontent.com/x/${MODEL}.wasm`],
+  ['webllm/model', `https://huggingface.co/mlc-ai/${MODEL}/resolve/main/tensor-cache.json`],
+];
+
+function wire(options: { gpu?: unknown; answer?: string[]; fetch?: typeof fetch; recordEgress?: (entry: EgressEntry) => void; stored?: Array<[string, string]> } = {}) {
   const log = { reloads: [] as string[], requests: [] as WebLLMChatRequest[], interrupted: 0 };
   const toClient = new Set<(message: unknown) => void>();
   let toHost: ((message: unknown) => void) | undefined;
@@ -94,15 +103,18 @@ function wire(options: { gpu?: unknown; answer?: string[] } = {}) {
     {
       loadWebLLM: async () => fakeWebLLM(options.answer ?? ['Hel', 'lo', '!'], log),
       navigator: { gpu: options.gpu },
-      caches: fakeCaches([`https://huggingface.co/mlc-ai/${MODEL}/resolve/main/tensor-cache.json`]),
-      fetch: async () => new Response('', { status: 599 }),
+      caches: fakeCaches(options.stored ?? MODEL_FILES),
+      fetch: options.fetch ?? (async () => new Response('', { status: 599 })),
     },
   );
-  const client = createLocalEngineClient(async () => ({
-    post: (message: HostRequest) => queueMicrotask(() => toHost?.(structuredClone(message))),
-    onMessage: (listener) => toClient.add(listener),
-    onClose: () => undefined,
-  }));
+  const client = createLocalEngineClient(
+    async () => ({
+      post: (message: HostRequest) => queueMicrotask(() => toHost?.(structuredClone(message))),
+      onMessage: (listener) => toClient.add(listener),
+      onClose: () => undefined,
+    }),
+    options.recordEgress,
+  );
   const providers = inBrowserProviderFactory(client, () => undefined);
   return { client, providers, log };
 }
@@ -180,9 +192,69 @@ describe('an in-browser answer through the engine host', () => {
     expect(listed.models.find((model) => model.id === F16_MODEL)).toMatchObject({ downloaded: false, unsupportedReason: expect.stringMatching(/shader-f16/) });
   });
 
+  it('weights without their library (an update moved its URL) count as not downloaded: web-llm is never left to fetch it', async () => {
+    const { providers, client, log } = wire({ gpu: GOOD_GPU, stored: MODEL_FILES.filter(([name]) => name !== 'webllm/wasm') });
+    const error = await collect(providers('webllm', MODEL).doStream({ messages: MESSAGES, signal: new AbortController().signal })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'model' });
+    expect(log.reloads).toEqual([]);
+    const listed = await client.request<{ models: Array<{ id: string; downloaded: boolean }> }>({ type: 'list' });
+    expect(listed.models.find((model) => model.id === MODEL)).toMatchObject({ downloaded: false });
+  });
+
   it('a model that is not downloaded points the user at the options page', async () => {
     const { providers } = wire({ gpu: GOOD_GPU });
     const error = await providers('webllm', 'Missing-1B-q4f32_1-MLC').probe!(new AbortController().signal).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'model' });
+  });
+});
+
+describe('a model download in the egress log', () => {
+  const base = `https://huggingface.co/mlc-ai/${F16_MODEL}/resolve/main/`;
+  const library = `https://raw.githubusercontent.com/x/${F16_MODEL}.wasm`;
+  /** The model's files; `shardPath` is what the weights manifest names (relative, or a planted absolute URL). */
+  function modelFiles(shardPath: string) {
+    const bodies = new Map<string, string>([
+      [`${base}mlc-chat-config.json`, JSON.stringify({ tokenizer_files: [] })],
+      [`${base}tensor-cache.json`, JSON.stringify({ records: [{ dataPath: shardPath, nbytes: 4 }] })],
+      [library, 'wasm'],
+      [`${base}params_shard_0.bin`, 'abcd'],
+    ]);
+    const contacted: string[] = [];
+    const fetch = (async (url: string) => {
+      contacted.push(url);
+      const body = bodies.get(url);
+      return body === undefined ? new Response('', { status: 404 }) : new Response(body);
+    }) as unknown as typeof globalThis.fetch;
+    return { fetch, contacted };
+  }
+
+  async function downloadUntilSettled(client: ReturnType<typeof wire>['client']): Promise<string> {
+    await client.request({ type: 'download', model: F16_MODEL });
+    await expect.poll(() => client.downloadState()?.status).not.toBe('downloading');
+    return client.downloadState()!.status;
+  }
+
+  it('each file the host fetched reaches the background’s log: origin, bytes, no chat, action model-download', async () => {
+    const entries: EgressEntry[] = [];
+    const files = modelFiles('params_shard_0.bin');
+    const { client } = wire({ gpu: GOOD_GPU, fetch: files.fetch, recordEgress: (entry) => entries.push(entry) });
+    expect(await downloadUntilSettled(client)).toBe('done');
+    await expect.poll(() => entries.length).toBe(4);
+    expect(entries.map(({ origin, bytes, chatKey, action, status }) => ({ origin, bytes, chatKey, action, status }))).toEqual([
+      { origin: 'https://huggingface.co', bytes: JSON.stringify({ tokenizer_files: [] }).length, chatKey: null, action: 'model-download', status: 200 },
+      { origin: 'https://huggingface.co', bytes: expect.any(Number), chatKey: null, action: 'model-download', status: 200 },
+      { origin: 'https://raw.githubusercontent.com', bytes: 4, chatKey: null, action: 'model-download', status: 200 },
+      { origin: 'https://huggingface.co', bytes: 4, chatKey: null, action: 'model-download', status: 200 },
+    ]);
+  });
+
+  it('a shard planted on another origin is never fetched; the download fails and the log shows it blocked', async () => {
+    const entries: EgressEntry[] = [];
+    const files = modelFiles('https://collector.test/params_shard_0.bin');
+    const { client } = wire({ gpu: GOOD_GPU, fetch: files.fetch, recordEgress: (entry) => entries.push(entry) });
+    expect(await downloadUntilSettled(client)).toBe('failed');
+    expect(files.contacted.some((url) => url.startsWith('https://collector.test'))).toBe(false);
+    expect(client.downloadState()?.error?.message).toContain('https://collector.test');
+    await expect.poll(() => entries.at(-1)).toMatchObject({ origin: 'https://collector.test', bytes: 0, chatKey: null, action: 'model-download-blocked', status: null });
   });
 });

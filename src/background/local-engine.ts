@@ -4,6 +4,7 @@
  * after being closed and reopened. Pure: the browser wiring (offscreen document, ports, Firefox's
  * in-process host) is in local-engine-host.ts, so this file is tested with an in-memory host.
  */
+import { wording } from '../shared/wording';
 import * as v from 'valibot';
 import type { LanguageModelProvider, ModelInfo } from '../providers/types';
 import { ProviderError } from '../providers/types';
@@ -14,6 +15,7 @@ import { HostEventSchema, type HostChannel, type HostDownloadState, type HostEve
 import type { ListResult } from '../llm-host/engine-host';
 import type { LocalDownloadView } from '../shared/protocol';
 import { toUserFacingError } from './errors';
+import type { EgressEntry } from './egress';
 
 type RequestBody = HostRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -36,6 +38,8 @@ export interface LocalEngineClient {
  */
 export function createLocalEngineClient(
   connect: () => Promise<HostChannel<HostRequest, unknown> & { onClose(listener: () => void): void }>,
+  /** Where the host's model-download requests are logged (the egress log); chat key null, no chat involved. */
+  recordEgress: (entry: EgressEntry) => void = () => undefined,
 ): LocalEngineClient {
   let channel: Promise<HostChannel<HostRequest, unknown>> | undefined;
   let nextId = 1;
@@ -48,6 +52,10 @@ export function createLocalEngineClient(
     const event: HostEvent = parsed.output;
     if (event.type === 'progress') {
       download = event.state;
+      return;
+    }
+    if (event.type === 'egress') {
+      recordEgress({ ...event.entry, chatKey: null });
       return;
     }
     const waiting = pending.get(event.id);
@@ -204,8 +212,8 @@ export function isInBrowserKind(kind: string): kind is 'webllm' | 'chrome-ai' {
 /** The provider of an in-browser assistant; a config error where no engine host is wired (unit tests). */
 export function inBrowserProvider(kind: 'webllm' | 'chrome-ai', model: string): LanguageModelProvider {
   if (!registered) {
-    throw new ProviderError('config', 'In-browser models are not available in this context.', {
-      hint: 'Reload the extension; if it persists, choose another assistant in Aside’s options.',
+    throw new ProviderError('config', wording('error_inBrowserUnavailableHere'), {
+      hint: wording('error_inBrowserUnavailableHereHint'),
     });
   }
   return registered(kind, model);

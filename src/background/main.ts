@@ -36,7 +36,7 @@ const handlers: UiHandlers = {
   ...templateHandlers(services, createTemplateStore(openDatabase())),
   ...historyHandlers(services),
   ...chatAssistantHandlers(services),
-  ...localModelHandlers(),
+  ...localModelHandlers(services.recordEgress),
   ...shortcutHandlers(
     {
       // Firefox 137+; the polyfill's types predate it.

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { isMessageType, payloadSchemas, type MessageType, type Payload, type Reply, type Response } from '../shared/protocol';
 import { toUserFacingError, userError } from './errors';
+import { wording } from '../shared/wording';
 import { isExtensionPage, type ExtensionIdentity, type SenderInfo } from './sender';
 
 export type UiMessageType = Extract<MessageType, `ui->background:${string}`>;
@@ -27,7 +28,7 @@ export function createMessageRouter(handlers: UiHandlers, extension: ExtensionId
       const where = issue?.path?.map((item) => String(item.key)).join('.') || 'request';
       return Promise.resolve({
         ok: false,
-        error: userError('config', `Invalid ${where}: ${issue?.message ?? 'rejected'}`, 'Correct the value and try again.'),
+        error: userError('config', wording('error_invalidRequest', where, issue?.message ?? 'rejected'), wording('error_invalidRequestHint')),
       });
     }
     const handler = handlers[uiType] as (payload: unknown, sender: SenderInfo) => Promise<Response<UiMessageType>>;

@@ -66,7 +66,11 @@ describe('runTask: catch up since the last catch-up', () => {
     expect(prompts[1]!.indexOf('Dinner tonight?')).toBeLessThan(mark);
     expect(mark).toBeLessThan(prompts[1]!.indexOf('Bring the wine'));
     const noticeAt = messages.findIndex((message) => message.type === 'notice');
-    expect(messages[noticeAt]).toEqual({ type: 'notice', text: 'Since your last catch-up (2 new messages).' });
+    expect(messages[noticeAt]).toEqual({
+      type: 'notice',
+      text: 'Since your last catch-up (2 new messages).',
+      wording: { key: 'error_noticeSinceLastCatchUp', args: ['2'] },
+    });
     expect(noticeAt).toBeLessThan(messages.findIndex((message) => message.type === 'start'));
     // The second catch-up moves the mark to its own newest message.
     expect((await world.services.history.latestOfTask('whatsapp:Ana', 'summarize'))?.lastMessageId).toBe('3');

@@ -3,6 +3,7 @@
  * the model's answer to the caller, record history. Emits exactly one `start`, any number of `delta`,
  * then one `end` or one `error`. Cancelling (the signal) ends quietly: the caller already knows it stopped.
  */
+import { wording, wordingOf, type WordedText } from '../shared/wording';
 import { collectUrls } from '../assistant/drafts/foreign-urls';
 import { TASK_DEFINITIONS, type TaskDefinition } from '../assistant/tasks/registry';
 import { catchUpStart, sinceLastCatchUpNotice } from '../assistant/tasks/summarize';
@@ -38,7 +39,7 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
   try {
     const definition = TASK_DEFINITIONS[request.task];
     const missing = definition.missingInput?.(options);
-    if (missing) throw new BackgroundError(userError('config', missing, 'Fill it in, then start again.'));
+    if (missing) throw new BackgroundError(userError('config', missing, wording('error_missingInputHint')));
     let active = await resolveActiveAssistant(services);
     await requireMessengerTab(services, request.tabId);
     // Minimisation: only the scope the user chose (this run's, else the setting's) is read and prompted.
@@ -51,24 +52,28 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     if (signal.aborted) return;
     const conversation = trimToScope(read, scope);
     const scopeNotice = coverageNotice(conversation, scope);
-    if (scopeNotice) emit({ type: 'notice', text: scopeNotice });
+    if (scopeNotice) emit(typeof scopeNotice === 'string' ? { type: 'notice', text: scopeNotice } : noticeOf(scopeNotice));
     const chatKey = conversation.chatKey ?? null;
     // The assistant the user picked for this chat in the popup, if any, answers instead of the default.
     if (chatKey !== null) active = await resolveActiveAssistant(services, chatKey);
     await refuseLocalOnlyChat(services, active, chatKey);
     if (conversation.health.status === 'unreadable') {
       throw new BackgroundError(
-        userError('adapter', `Aside can’t read this chat: ${conversation.health.notes?.join(' ') || 'the page does not look like an open chat.'}`, 'Open a chat in WhatsApp Web and try again.'),
+        userError(
+          'adapter',
+          conversation.health.notes?.join(' ') ? wording('error_chatUnreadable', conversation.health.notes.join(' ')) : wording('error_chatUnreadableNoChat'),
+          wording('error_openChatHint'),
+        ),
       );
     }
     if (conversation.messages.length === 0 && scope.kind === 'selection') {
-      throw new BackgroundError(userError('adapter', 'No messages are selected in the chat.', 'Select the messages Aside should read in WhatsApp (Select messages), or pick another scope.'));
+      throw new BackgroundError(userError('adapter', wording('error_noSelection'), wording('error_noSelectionHint')));
     }
     if (selectionUnsupported(conversation, scope)) {
-      throw new BackgroundError(userError('adapter', 'This page cannot tell Aside which messages you selected, so nothing was read or sent.', 'Reload the WhatsApp Web tab, or pick another scope in the sidebar.'));
+      throw new BackgroundError(userError('adapter', wording('error_selectionUnsupported'), wording('error_selectionUnsupportedHint')));
     }
     if (conversation.messages.length === 0) {
-      throw new BackgroundError(userError('adapter', 'This chat has no messages Aside can read yet.', 'Scroll the chat or open another one.'));
+      throw new BackgroundError(userError('adapter', wording('error_chatEmpty'), wording('error_chatEmptyHint')));
     }
     const needsDraft = typeof definition.needsDraft === 'function' ? definition.needsDraft(options) : definition.needsDraft;
     const draft = needsDraft ? await readDraft(services, request.tabId) : undefined;
@@ -83,11 +88,11 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
     );
     const prompt = withPlaceholderRule(definition.buildPrompt(input.conversation, input.options), input.pseudonymiser);
     // Only the newest messages that fit the model's context window were kept: say so before the answer.
-    if (prompt.contextNotice) emit({ type: 'notice', text: prompt.contextNotice });
+    if (prompt.contextNotice) emit(noticeOf(prompt.contextNotice));
     const start = request.task === 'summarize' ? catchUpStart(conversation, lastCatchUpId) : undefined;
-    if (start?.kind === 'last-catch-up') emit({ type: 'notice', text: sinceLastCatchUpNotice(start.newMessages) });
+    if (start?.kind === 'last-catch-up') emit(noticeOf(sinceLastCatchUpNotice(start.newMessages)));
     if (prompt.includedMessages === 0 && definition.nothingToRead) {
-      throw new BackgroundError(userError('adapter', definition.nothingToRead, 'Open a chat with messages from others.'));
+      throw new BackgroundError(userError('adapter', definition.nothingToRead, wording('error_nothingFromOthersHint')));
     }
     const chatUrls = collectUrls(originalSourceTexts(prompt, input.pseudonymiser));
     await obtainConsent(services, active, chatKey, prompt.messages, request);
@@ -122,7 +127,7 @@ export async function runTask(services: BackgroundServices, request: TaskRequest
         finishReason = part.reason;
       } else if (part.type === 'warning' && part.warning.type === 'retrying') {
         // A silent wait of several seconds looks like a hang; say why we wait.
-        emit({ type: 'notice', text: part.warning.message });
+        emit({ type: 'notice', text: part.warning.message, ...(part.warning.wording ? { wording: part.warning.wording } : {}) });
       }
     }
     if (signal.aborted) return;
@@ -168,8 +173,8 @@ async function refuseLocalOnlyChat(services: BackgroundServices, active: ActiveA
   throw new BackgroundError(
     userError(
       'config',
-      `This chat is set to local only, and ${active.assistant.name} is a remote assistant (${originOf(active)}). Nothing was sent.`,
-      'Pick a local assistant (in the browser or on your own machine), or turn “Local only” off for this chat.',
+      wording('error_localOnlyRemote', active.assistant.name, originOf(active)),
+      wording('error_localOnlyRemoteHint'),
     ),
   );
 }
@@ -197,7 +202,7 @@ async function obtainConsent(
   const decision = request.askConsent ? await request.askConsent(preview).catch(() => 'deny' as const) : 'deny';
   if (request.signal.aborted) return;
   if (decision === 'deny') {
-    throw new BackgroundError(userError('config', 'Nothing was sent.', `Run the action again when you want to send this chat to ${destination}.`));
+    throw new BackgroundError(userError('config', wording('error_consentDenied'), wording('error_consentDeniedHint', destination)));
   }
   if (decision === 'always' && chatKey !== null) await services.consents.allowAlways(chatKey, destination);
 }
@@ -220,15 +225,15 @@ async function readDraft(services: BackgroundServices, tabId: number): Promise<s
   const text = typeof answer === 'object' && answer !== null ? (answer as { text?: unknown }).text : undefined;
   if (typeof text !== 'string') {
     throw new BackgroundError(
-      userError('adapter', 'Aside could not read your draft from the message box.', 'Reload the WhatsApp Web tab and try again; if it keeps happening, this version of Aside cannot rewrite drafts on this page.'),
+      userError('adapter', wording('error_draftUnreadable'), wording('error_draftUnreadableHint')),
     );
   }
   const draft = text.trim();
   if (draft.length === 0) {
-    throw new BackgroundError(userError('config', 'Your message box is empty: there is no draft to rewrite.', 'Type a draft in WhatsApp first, then press Rewrite.'));
+    throw new BackgroundError(userError('config', wording('error_draftEmpty'), wording('error_draftEmptyHint')));
   }
   if (draft.length > MAX_DRAFT_LENGTH) {
-    throw new BackgroundError(userError('config', 'Your draft is too long to rewrite.', 'Shorten it, then try again.'));
+    throw new BackgroundError(userError('config', wording('error_draftTooLong'), wording('error_draftTooLongHint')));
   }
   return draft;
 }
@@ -253,4 +258,9 @@ async function recordHistory(
       ...(run.lastMessageId !== undefined ? { lastMessageId: run.lastMessageId } : {}),
     })
     .catch(() => undefined); // History is a convenience; never fail the answer over it.
+}
+
+/** A notice for the sidebar: the English text, and the catalogue id that shows it in the user's language. */
+function noticeOf(words: WordedText): { type: 'notice'; text: string; wording: { key: string; args: string[] } } {
+  return { type: 'notice', text: words.text, wording: wordingOf(words)! };
 }

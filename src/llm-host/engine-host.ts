@@ -9,6 +9,7 @@ import { describeModels } from '../providers/webllm/catalog';
 import { engineErrorData } from '../providers/webllm/errors';
 import type { WebLLMChatRequest, WebLLMEngineLike } from '../providers/webllm/engine';
 import { downloadModel, modelBaseUrl, type CacheStorageLike } from './downloader';
+import { createDownloadFetch } from './download-guard';
 import { adapterCapabilities, assertCanRun } from './gpu-check';
 import { withPackagedLibraries, type PackagedLibraries } from './packaged-libraries';
 import { HostRequestSchema, type HostChannel, type HostDownloadState, type HostEvent, type HostRequest } from './protocol';
@@ -36,6 +37,10 @@ export interface ListResult {
   capabilities: AdapterCapabilities;
   models: Array<LocalModelEntry & { downloaded: boolean }>;
 }
+
+const configUrlOf = (record: ModelRecordLike) => new URL('mlc-chat-config.json', modelBaseUrl(record.model)).href;
+/** A library in the package (store builds) is read from the extension, never fetched or cached. */
+const fetchedLibrary = (record: ModelRecordLike) => /^https?:\/\//i.test(record.model_lib);
 
 export function startEngineHost(channel: HostChannel<HostEvent, unknown>, environment: HostEnvironment): void {
   let webllm: Promise<WebLLMModule> | undefined;
@@ -69,9 +74,26 @@ export function startEngineHost(channel: HostChannel<HostEvent, unknown>, enviro
   }
 
   async function downloadedIds(records: readonly ModelRecordLike[]): Promise<Set<string>> {
-    // One read of the cache's keys instead of one hasModelInCache per model (there are ~150).
-    const keys = new Set((await (await environment.caches.open('webllm/model')).keys()).map((request) => request.url));
-    return new Set(records.filter((record) => keys.has(new URL('tensor-cache.json', modelBaseUrl(record.model)).href)).map((record) => record.model_id));
+    // One read of each cache's keys instead of one hasModelInCache per model (there are ~150).
+    const keysOf = async (name: 'webllm/model' | 'webllm/config' | 'webllm/wasm') => new Set((await (await environment.caches.open(name)).keys()).map((request) => request.url));
+    const [weights, configs, libraries] = await Promise.all([keysOf('webllm/model'), keysOf('webllm/config'), keysOf('webllm/wasm')]);
+    return new Set(
+      records
+        .filter((record) => weights.has(new URL('tensor-cache.json', modelBaseUrl(record.model)).href))
+        .filter((record) => configs.has(configUrlOf(record)) && (!fetchedLibrary(record) || libraries.has(record.model_lib)))
+        .map((record) => record.model_id),
+    );
+  }
+
+  /**
+   * Whether the files web-llm's own loader would otherwise fetch itself (past the download guard and the
+   * egress log) are stored: the config and a library fetched over HTTP. The weights manifest is checked
+   * by web-llm's hasModelInCache. A library missing after an update moved its URL makes the model count
+   * as not downloaded, so Download fetches it, through the guard.
+   */
+  async function loaderFilesStored(record: ModelRecordLike): Promise<boolean> {
+    if (!(await (await environment.caches.open('webllm/config')).match(configUrlOf(record)))) return false;
+    return !fetchedLibrary(record) || Boolean(await (await environment.caches.open('webllm/wasm')).match(record.model_lib));
   }
 
   async function list(): Promise<ListResult> {
@@ -91,7 +113,8 @@ export function startEngineHost(channel: HostChannel<HostEvent, unknown>, enviro
     download = current;
     progress();
     void downloadModel(record, {
-      fetch: environment.fetch,
+      // Only the record's own origins; every request goes to the background's egress log.
+      fetch: createDownloadFetch(record, { fetch: environment.fetch, record: (entry) => channel.post({ type: 'egress', entry }) }),
       caches: environment.caches,
       signal: controller.signal,
       onProgress: ({ loadedBytes, totalBytes }) => {
@@ -117,7 +140,7 @@ export function startEngineHost(channel: HostChannel<HostEvent, unknown>, enviro
     const record = await recordOf(model);
     assertCanRun(record, await gpu());
     const webllmModule = await module();
-    if (!(await webllmModule.hasModelInCache(model, await config()))) {
+    if (!(await webllmModule.hasModelInCache(model, await config())) || !(await loaderFilesStored(record))) {
       throw Object.assign(new Error(`${model} is not downloaded.`), { name: 'ModelNotDownloadedError' });
     }
   }

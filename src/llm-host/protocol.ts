@@ -2,7 +2,8 @@
  * The channel between the background and the engine host (Chrome: the offscreen document, which
  * connects a port to the background; Firefox: the same code running inside the background page).
  * Requests carry an id; the host answers each with one `reply`, streams `chunk`s for a generation,
- * and pushes `progress` for the download under way. Both ends validate what they receive.
+ * pushes `progress` for the download under way, and `egress` for each request a download made (the
+ * background writes it to the egress log). Both ends validate what they receive.
  */
 import * as v from 'valibot';
 
@@ -56,14 +57,26 @@ const downloadState = v.object({
   error: v.optional(errorData),
 });
 
+/** One request the host made for a model download, for the background's egress log. */
+const egressEntry = v.object({
+  time: v.number(),
+  origin: v.pipe(v.string(), v.maxLength(300)),
+  method: v.picklist(['GET', 'HEAD']),
+  bytes: v.pipe(v.number(), v.minValue(0)),
+  status: v.nullable(v.pipe(v.number(), v.integer())),
+  action: v.picklist(['model-download', 'model-download-blocked']),
+});
+
 export const HostEventSchema = v.variant('type', [
   v.object({ type: v.literal('reply'), id, ok: v.literal(true), value: v.unknown() }),
   v.object({ type: v.literal('reply'), id, ok: v.literal(false), error: errorData }),
   v.object({ type: v.literal('chunk'), id, chunk: v.unknown() }),
   v.object({ type: v.literal('progress'), state: downloadState }),
+  v.object({ type: v.literal('egress'), entry: egressEntry }),
 ]);
 export type HostEvent = v.InferOutput<typeof HostEventSchema>;
 export type HostDownloadState = v.InferOutput<typeof downloadState>;
+export type HostEgressEntry = v.InferOutput<typeof egressEntry>;
 
 /** A two-way channel of structured messages: a runtime Port, or an in-process pair (Firefox). */
 export interface HostChannel<Out, In> {

@@ -3,6 +3,7 @@
  * chat-completions protocol shares one implementation, with the small dialect switches each needs;
  * Anthropic, Gemini and Ollama speak their own native protocols.
  */
+import { wording } from '../shared/wording';
 import type { ProviderKind } from '../shared/settings';
 import { createAnthropicProvider } from './anthropic';
 import { createGeminiProvider } from './gemini';
@@ -43,16 +44,16 @@ const DISPLAY_NAMES: Record<ProviderKind, string> = {
 export function createProvider(kind: ProviderKind, config: ProviderConfig): LanguageModelProvider {
   if (IN_BROWSER_KINDS.has(kind)) {
     // They fetch nothing and need the engine host, which only the background reaches (background/local-engine.ts).
-    throw new ProviderError('config', `${DISPLAY_NAMES[kind]} runs through Aside’s background, not through a network endpoint.`, {
-      hint: 'Pick the assistant in the popup and use it from the sidebar.',
+    throw new ProviderError('config', wording('error_inBrowserNoEndpoint', DISPLAY_NAMES[kind]), {
+      hint: wording('error_inBrowserNoEndpointHint'),
     });
   }
   const native = NATIVE_PROVIDERS[kind];
   if (native) return native(config);
   const dialect = OPENAI_COMPATIBLE_DIALECTS[kind];
   if (dialect === undefined) {
-    throw new ProviderError('config', `${DISPLAY_NAMES[kind] ?? kind} is not supported yet in this version of Aside.`, {
-      hint: 'Choose another assistant (OpenAI, Anthropic, Gemini, Mistral, OpenRouter, Ollama, LM Studio…) in the options.',
+    throw new ProviderError('config', wording('error_providerUnsupported', DISPLAY_NAMES[kind] ?? kind), {
+      hint: wording('error_providerUnsupportedHint'),
     });
   }
   return createOpenAICompatibleProvider(config, { kind, dialect });

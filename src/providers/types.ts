@@ -13,6 +13,7 @@
  * - Timeouts that the provider enforces itself (first byte, stall) are failures: ProviderError('timeout').
  */
 import type { ErrorKind } from '../shared/errors';
+import { englishOf, type Wording, type WordedText } from '../shared/wording';
 
 export interface PromptMessage {
   role: 'system' | 'user' | 'assistant';
@@ -45,6 +46,8 @@ export interface ProviderWarning {
   retryInMs?: number;
   /** For `retrying`: which retry comes next, 1 for the first. */
   attempt?: number;
+  /** `message` as a catalogue id and substitutions (src/shared/wording.ts), for the user's language. */
+  wording?: Wording;
 }
 
 export type StreamPart =
@@ -131,14 +134,28 @@ export interface ProviderErrorDetails {
   providerMessage?: string;
 }
 
+/** The details as a provider builds them: the hint may be worded, to be shown in the user's language. */
+export type ProviderErrorInit = Omit<ProviderErrorDetails, 'hint'> & { hint?: WordedText | string };
+
+/**
+ * `message` and `details.hint` are the English text; `messageWording`/`hintWording` carry the same
+ * sentences as catalogue ids (src/shared/wording.ts) when they were built with `wording(…)`.
+ */
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
+  readonly details: ProviderErrorDetails;
+  readonly messageWording?: WordedText;
+  readonly hintWording?: WordedText;
   constructor(
     readonly kind: ErrorKind,
-    message: string,
-    readonly details: ProviderErrorDetails = {},
+    message: WordedText | string,
+    details: ProviderErrorInit = {},
   ) {
-    super(message);
+    super(englishOf(message));
+    const { hint, ...rest } = details;
+    this.details = hint === undefined ? rest : { ...rest, hint: englishOf(hint) };
+    if (typeof message === 'object') this.messageWording = message;
+    if (typeof hint === 'object') this.hintWording = hint;
   }
 }
 

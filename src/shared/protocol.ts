@@ -8,6 +8,7 @@ import type { Conversation, InsertResult } from './conversation';
 import type { AssistantView, PrivacySettings } from './settings';
 import { AssistantSchema, ReadScopeSettingSchema } from './settings';
 import type { UserFacingError } from './errors';
+import type { Wording } from './wording';
 import { TemplateIdSchema, TemplateListSchema, type PromptTemplate } from './templates';
 import { citedMessageId, contentPayloadSchemas, draftText, MAX_HISTORY_MESSAGES } from './content-protocol';
 
@@ -67,6 +68,8 @@ export interface SettingsImportResult {
   needsKey: Array<{ id: string; name: string }>;
   /** What the user should know, e.g. that key fields in the file were ignored. */
   notices: string[];
+  /** `notices` as catalogue ids (src/shared/wording.ts), index for index, for the user's language. */
+  noticeWordings?: Wording[];
 }
 
 /** The most egress-log entries one request returns. */
@@ -311,7 +314,7 @@ export interface ResponseMap {
   'ui->background:save-assistant': { assistant: AssistantView };
   'ui->background:delete-assistant': { deleted: boolean };
   'ui->background:set-active-assistant': { activeAssistantId: string };
-  'ui->background:test-assistant': { ok: true; detail: string } | { ok: false; error: UserFacingError };
+  'ui->background:test-assistant': { ok: true; detail: string; detailWording?: Wording } | { ok: false; error: UserFacingError };
   'ui->background:list-models': { ok: true; models: string[] } | { ok: false; error: UserFacingError };
   'ui->background:get-tab-state': TabState;
   'ui->background:insert-draft': InsertResult;

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { UserFacingError } from './errors';
+import type { Wording } from './wording';
 import { ReadScopeSchema } from './protocol';
 import { TemplateRunSchema } from './templates';
 
@@ -116,8 +117,11 @@ export type ServerStreamMessage =
    */
   | { type: 'consent-required'; preview: SendPreview }
   | { type: 'delta'; text: string }
-  /** Something the user should know while waiting, e.g. the provider is rate-limiting and we retry. */
-  | { type: 'notice'; text: string }
+  /**
+   * Something the user should know while waiting, e.g. the provider is rate-limiting and we retry.
+   * `wording`: the same sentence as a catalogue id (src/shared/wording.ts), shown in the user's language.
+   */
+  | { type: 'notice'; text: string; wording?: Wording }
   /** Before `start`: older messages are being loaded for the run's scope (`target` 0: unknown). */
   | { type: 'progress'; loaded: number; target: number }
   | {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createUiApi, interruptedStream, UiRequestError, type PortLike, type TaskHandlers } from './api';
 import { TASK_PORT_NAME } from '../shared/stream-protocol';
+import { withCatalogue } from './i18n/with-catalogue';
 
 class FakePort implements PortLike {
   readonly posted: unknown[] = [];
@@ -90,6 +91,17 @@ describe('startTask', () => {
     port.receive({ type: 'notice', text: 'Rate limited; retrying in 1 s' });
     port.receive({ type: 'notice', text: { html: '<b>' } });
     expect(onNotice.mock.calls).toEqual([['Rate limited; retrying in 1 s']]);
+  });
+
+  it('shows a worded notice in the interface language, and its English text when the id is unknown', async () => {
+    const { port, api } = setup();
+    const onNotice = vi.fn();
+    api.startTask(7, 'reply', { ...handlers(), onNotice });
+    await withCatalogue('de', () => {
+      port.receive({ type: 'notice', text: 'Rate limited; retrying in 3 s', wording: { key: 'error_noticeRateLimitedRetry', args: ['3'] } });
+      port.receive({ type: 'notice', text: 'Only the last 5 of 9 messages fit.', wording: { key: 'error_notInTheCatalogue', args: [] } });
+    });
+    expect(onNotice.mock.calls).toEqual([['Anfragelimit erreicht; neuer Versuch in 3 s'], ['Only the last 5 of 9 messages fit.']]);
   });
 
   it('routes history progress to its handler and ignores a malformed one', () => {

@@ -5,6 +5,7 @@
 import type { MessageType, Payload, Reply, Response } from '../shared/protocol';
 import type { UserFacingError } from '../shared/errors';
 import { t } from './i18n';
+import { translated } from './common/error-text';
 import {
   TASK_PORT_NAME,
   type ClientStreamMessage,
@@ -245,7 +246,7 @@ export function createUiApi(deps: MessagingDeps): UiApi {
             handlers.onDelta(raw.text);
             break;
           case 'notice':
-            handlers.onNotice?.(raw.text);
+            handlers.onNotice?.(translated(raw.wording, raw.text));
             break;
           case 'progress':
             handlers.onProgress?.({ loaded: raw.loaded, target: raw.target });

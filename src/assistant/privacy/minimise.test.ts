@@ -60,6 +60,16 @@ describe('minimisation', () => {
     expect(coverageNotice(chat(50), { kind: 'last', count: 50 })).toBeNull();
   });
 
+  it('words the notice for the interface language when the page added no note of its own', () => {
+    const start = coverageNotice(chat(1, { coverage: { scope: 'since-unread', complete: false, reachedChatStart: true } }), { kind: 'since-unread' });
+    expect(start).toMatchObject({
+      key: 'error_coverageSinceUnreadOneChatStart',
+      text: 'Aside read 1 message, but could not reach the first unread message. The chat has no older messages.',
+    });
+    const short = coverageNotice(chat(30, { coverage: { scope: 'last', complete: false, reachedChatStart: false } }), { kind: 'last', count: 50 });
+    expect(short).toMatchObject({ key: 'error_coverageLastMany', args: ['30', '50'], text: 'Aside read 30 messages, not the last 50 you asked for.' });
+  });
+
   it('does not trust a reader that did not say it read the selection', () => {
     expect(selectionUnsupported(chat(5), { kind: 'selection' })).toBe(true);
     expect(selectionUnsupported(chat(5, { coverage: { scope: 'visible', complete: true, reachedChatStart: false } }), { kind: 'selection' })).toBe(true);

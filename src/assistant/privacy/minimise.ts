@@ -4,6 +4,7 @@
  * trims again here, so a reader that returns more (an older content script, a scope it did not know) still
  * cannot put more into the prompt than the user allowed.
  */
+import { wording, type WordedText } from '../../shared/wording';
 import type { Conversation } from '../../shared/conversation';
 import type { ReadScope } from '../../shared/protocol';
 
@@ -36,23 +37,43 @@ export function selectionUnsupported(conversation: Conversation, scope: ReadScop
 }
 
 /** What the user reads when the scope could not be fully covered; null when it was (or nobody said). */
-export function coverageNotice(conversation: Conversation, scope: ReadScope): string | null {
+export function coverageNotice(conversation: Conversation, scope: ReadScope): WordedText | string | null {
   const coverage = conversation.coverage;
   if (!coverage || coverage.complete) return null;
   const count = conversation.messages.length;
-  const read = `${count} message${count === 1 ? '' : 's'}`;
-  const why = coverage.note ? ` ${coverage.note}` : coverage.reachedChatStart ? ' The chat has no older messages.' : '';
+  // The whole chat was read: nothing is missing. Saying so on every run in a short chat is noise.
+  if (scope.kind === 'last' && coverage.reachedChatStart) return null;
+  // The page's own note is English text from the content script: the notice keeps it, untranslated.
+  if (coverage.note) return `${englishCoverage(count, scope)} ${coverage.note}`;
+  const one = count === 1;
+  const chatStart = coverage.reachedChatStart;
   switch (scope.kind) {
     case 'last':
-      // The whole chat was read: nothing is missing. Saying so on every run in a short chat is noise.
-      if (coverage.reachedChatStart) return null;
-      return `Aside read ${read}, not the last ${scope.count} you asked for.${why}`;
+      return one ? wording('error_coverageLastOne', scope.count) : wording('error_coverageLastMany', count, scope.count);
     case 'since-unread':
-      return `Aside read ${read}, but could not reach the first unread message.${why}`;
+      if (chatStart) return one ? wording('error_coverageSinceUnreadOneChatStart') : wording('error_coverageSinceUnreadManyChatStart', count);
+      return one ? wording('error_coverageSinceUnreadOne') : wording('error_coverageSinceUnreadMany', count);
     case 'selection':
-      return `Aside read ${read} of your selection; some selected messages could not be read.${why}`;
+      if (chatStart) return one ? wording('error_coverageSelectionOneChatStart') : wording('error_coverageSelectionManyChatStart', count);
+      return one ? wording('error_coverageSelectionOne') : wording('error_coverageSelectionMany', count);
     default:
-      return `Aside could read only part of the chat (${read}).${why}`;
+      if (chatStart) return one ? wording('error_coveragePartialOneChatStart') : wording('error_coveragePartialManyChatStart', count);
+      return one ? wording('error_coveragePartialOne') : wording('error_coveragePartialMany', count);
+  }
+}
+
+/** The first sentence of the notice in English, for a notice that ends with the page's own (English) note. */
+function englishCoverage(count: number, scope: ReadScope): string {
+  const read = `${count} message${count === 1 ? '' : 's'}`;
+  switch (scope.kind) {
+    case 'last':
+      return `Aside read ${read}, not the last ${scope.count} you asked for.`;
+    case 'since-unread':
+      return `Aside read ${read}, but could not reach the first unread message.`;
+    case 'selection':
+      return `Aside read ${read} of your selection; some selected messages could not be read.`;
+    default:
+      return `Aside could read only part of the chat (${read}).`;
   }
 }
 

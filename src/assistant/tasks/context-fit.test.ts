@@ -52,7 +52,7 @@ describe('fitToContext at the boundary', () => {
     const prompt = fit(chat, { context: limitFor(exact - 1) });
     expect(prompt.sourceTexts).toEqual(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']);
     expect(prompt.omittedMessages).toBe(1);
-    expect(prompt.contextNotice).toBe('Only the last 9 of 10 messages fit this model’s context.');
+    expect(prompt.contextNotice?.text).toBe('Only the last 9 of 10 messages fit this model’s context.');
   });
 
   it('keeps the most messages that fit, newest first, contiguous', () => {
@@ -65,8 +65,8 @@ describe('fitToContext at the boundary', () => {
   it('keeps the newest message even when nothing fits, and says so', () => {
     const prompt = fit(chat, { context: { ...OPENAI, contextWindowTokens: 10 } });
     expect(prompt.sourceTexts).toEqual(['t9']);
-    expect(prompt.contextNotice).toBe(contextNotice(1, 10));
-    expect(prompt.contextNotice).toContain('Only the newest of 10 messages');
+    expect(prompt.contextNotice).toEqual(contextNotice(1, 10));
+    expect(prompt.contextNotice?.text).toContain('Only the newest of 10 messages');
   });
 
   it('a single message too long for the window is sent as is, with no notice: the provider will say it is too long', () => {
@@ -88,7 +88,7 @@ describe('every task’s prompt fits its model', () => {
     const kept = prompt.includedMessages;
     expect(kept).toBeGreaterThan(5);
     expect(kept).toBeLessThan(100);
-    expect(prompt.contextNotice).toBe(`Only the last ${kept} of 400 messages fit this model’s context.`);
+    expect(prompt.contextNotice?.text).toBe(`Only the last ${kept} of 400 messages fit this model’s context.`);
     const user = prompt.messages.find((message) => message.role === 'user')!.content;
     expect(user).toContain('Message 399:');
     expect(user).toContain(`Message ${400 - kept}:`);
@@ -115,6 +115,6 @@ describe('every task’s prompt fits its model', () => {
     const reply = TASK_DEFINITIONS.reply.buildPrompt(longChat, { context: limit });
     const summary = TASK_DEFINITIONS.summarize.buildPrompt(longChat, { context: limit });
     expect(summary.includedMessages).toBeLessThan(reply.includedMessages);
-    expect(summary.contextNotice).toContain('of 400 messages');
+    expect(summary.contextNotice?.text).toContain('of 400 messages');
   });
 });

@@ -8,6 +8,7 @@
  * It wraps a task's own builder and never changes what a prompt says; it only chooses how many of the
  * newest messages the builder sees. Each task's own character budget still applies on top.
  */
+import { wording, type WordedText } from '../../shared/wording';
 import type { Conversation } from '../../shared/conversation';
 import {
   contextWindowFor,
@@ -40,9 +41,9 @@ export function promptBudget(limit: ContextLimit, maxOutputTokens: number): numb
 }
 
 /** "Only the last 120 of 400 messages fit this model’s context." */
-export function contextNotice(kept: number, total: number): string {
-  if (kept <= 1) return `Only the newest of ${total} messages fits this model’s context; the answer knows nothing older.`;
-  return `Only the last ${kept} of ${total} messages fit this model’s context.`;
+export function contextNotice(kept: number, total: number): WordedText {
+  if (kept <= 1) return wording('error_noticeContextNewestOnly', total);
+  return wording('error_noticeContextKept', kept, total);
 }
 
 /**

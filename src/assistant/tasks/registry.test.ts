@@ -27,9 +27,9 @@ describe('TASK_DEFINITIONS', () => {
   });
 
   it('says what is missing before anything is read', () => {
-    expect(TASK_DEFINITIONS.ask.missingInput?.({})).toMatch(/question/);
+    expect(TASK_DEFINITIONS.ask.missingInput?.({})?.text).toMatch(/question/);
     expect(TASK_DEFINITIONS.ask.missingInput?.({ question: 'When?' })).toBeNull();
-    expect(TASK_DEFINITIONS.translate.missingInput?.({})).toMatch(/language/);
+    expect(TASK_DEFINITIONS.translate.missingInput?.({})?.text).toMatch(/language/);
   });
 
   it('turns a rewrite into one draft, even when it is a numbered list', () => {

@@ -2,6 +2,7 @@
  * The tasks the background can run. Each turns a conversation (and the user's choices) into a prompt
  * and, at the end, the model's text into what the sidebar shows. Adding a task is adding an entry here.
  */
+import { wording, type WordedText } from '../../shared/wording';
 import type { Conversation } from '../../shared/conversation';
 import { TASK_OUTPUT, type TaskName, type TaskOptions } from '../../shared/stream-protocol';
 import { draftsFor } from '../suggestions';
@@ -24,9 +25,9 @@ export interface TaskDefinition {
   /** The task reads what the user typed in the message box, which the background reads first (always, or per run). */
   needsDraft?: boolean | ((options: TaskOptions) => boolean);
   /** A sentence saying what the user must give first, or null when the options suffice. */
-  missingInput?(options: TaskOptions): string | null;
+  missingInput?(options: TaskOptions): WordedText | null;
   /** Said when the prompt would hold no message at all (e.g. nothing from others to translate). */
-  nothingToRead?: string;
+  nothingToRead?: WordedText;
   maxOutputTokens: number;
   temperature: number;
 }
@@ -56,15 +57,15 @@ const DEFINITIONS: Record<TaskName, TaskDefinition> = {
   translate: {
     output: TASK_OUTPUT.translate,
     buildPrompt: buildTranslatePrompt,
-    missingInput: (options) => (options.targetLanguage ? null : 'Aside does not know which language to translate into.'),
-    nothingToRead: 'There are no messages from others in this chat to translate yet.',
+    missingInput: (options) => (options.targetLanguage ? null : wording('error_noTargetLanguage')),
+    nothingToRead: wording('error_nothingToTranslate'),
     maxOutputTokens: 1_500,
     temperature: 0.2,
   },
   ask: {
     output: TASK_OUTPUT.ask,
     buildPrompt: buildAskPrompt,
-    missingInput: (options) => (options.question ? null : 'Type a question about the chat first.'),
+    missingInput: (options) => (options.question ? null : wording('error_noQuestion')),
     maxOutputTokens: 600,
     temperature: 0.2,
   },
@@ -73,7 +74,7 @@ const DEFINITIONS: Record<TaskName, TaskDefinition> = {
     buildPrompt: buildTemplatePrompt,
     suggestionsFrom: (text) => draftsFor('template', text),
     needsDraft: (options) => variablesOf(options.template?.instruction ?? '').has('draft'),
-    missingInput: (options) => (options.template ? null : 'Pick one of your templates first.'),
+    missingInput: (options) => (options.template ? null : wording('error_noTemplate')),
     maxOutputTokens: 800,
     temperature: 0.5,
   },

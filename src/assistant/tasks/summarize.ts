@@ -2,6 +2,7 @@
  * "Catch up": what happened in the chat recently. For groups the summary is organised around what a
  * member needs after being away: decisions, plans and dates, questions waiting for them, action items.
  */
+import { wording, type WordedText } from '../../shared/wording';
 import type { Conversation } from '../../shared/conversation';
 import { createDataMarker, type DataMarker } from '../prompt/datamark';
 import { buildTaskPrompt } from '../prompt/task-prompt';
@@ -47,8 +48,8 @@ export function catchUpStart(conversation: Conversation, lastCatchUpId: string |
 }
 
 /** The sidebar's note when a catch-up starts after the previous one, e.g. "Since your last catch-up (12 new messages)". */
-export function sinceLastCatchUpNotice(newMessages: number): string {
-  return `Since your last catch-up (${newMessages} new ${newMessages === 1 ? 'message' : 'messages'}).`;
+export function sinceLastCatchUpNotice(newMessages: number): WordedText {
+  return newMessages === 1 ? wording('error_noticeSinceLastCatchUpOne') : wording('error_noticeSinceLastCatchUp', newMessages);
 }
 
 export function buildSummarizePrompt(

@@ -39,7 +39,7 @@ describe('buildTemplatePrompt', () => {
     const needsDraft = TASK_DEFINITIONS.template.needsDraft as (options: object) => boolean;
     expect(needsDraft(run('Fix {draft}'))).toBe(true);
     expect(needsDraft(run('Summarise {chat}'))).toBe(false);
-    expect(TASK_DEFINITIONS.template.missingInput?.({})).toMatch(/template/);
+    expect(TASK_DEFINITIONS.template.missingInput?.({})?.text).toMatch(/template/);
   });
 
   it('keeps a template’s answer whole, as one text to read or insert', () => {

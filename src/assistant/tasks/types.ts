@@ -1,4 +1,5 @@
 /** What every task's prompt builder takes and gives. */
+import type { WordedText } from '../../shared/wording';
 import type { PromptMessage } from '../../providers/types';
 import type { ProviderKind } from '../../shared/settings';
 import type { TaskOptions } from '../../shared/stream-protocol';
@@ -35,5 +36,5 @@ export interface BuiltPrompt {
    */
   references?: Record<string, string>;
   /** Set when the model's context window left older messages out: a sentence for the user. */
-  contextNotice?: string;
+  contextNotice?: WordedText;
 }

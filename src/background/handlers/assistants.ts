@@ -4,6 +4,7 @@ import type { Payload, Response } from '../../shared/protocol';
 import { localityOf, type Assistant, type AssistantView } from '../../shared/settings';
 import { providerFor } from '../active-assistant';
 import { BackgroundError, toUserFacingError, userError } from '../errors';
+import { wording, wordingOf, type WordedText, type Wording } from '../../shared/wording';
 import type { BackgroundServices } from '../services';
 
 /** How long the options page's requests (test, load models) may take before they give up. */
@@ -28,7 +29,7 @@ export function assistantHandlers(services: BackgroundServices) {
     ): Promise<Response<'ui->background:save-assistant'>> {
       const assistant = payload.assistant;
       if (!IMPLEMENTED_PROVIDER_KINDS.has(assistant.kind)) {
-        throw new BackgroundError(userError('config', `${assistant.kind} assistants are not available yet.`, 'Pick another provider for now.'));
+        throw new BackgroundError(userError('config', wording('error_kindUnavailable', assistant.kind), wording('error_kindUnavailableHint')));
       }
       await services.settings.update((settings) => {
         const others = settings.assistants.filter((existing) => existing.id !== assistant.id);
@@ -60,7 +61,7 @@ export function assistantHandlers(services: BackgroundServices) {
     ): Promise<Response<'ui->background:set-active-assistant'>> {
       const { settings } = await services.settings.load();
       if (!settings.assistants.some((assistant) => assistant.id === payload.id)) {
-        throw new BackgroundError(userError('config', 'That assistant no longer exists.', 'Reopen the popup and pick another one.'));
+        throw new BackgroundError(userError('config', wording('error_assistantGone'), wording('error_assistantGoneHint')));
       }
       await services.settings.update((current) => ({ ...current, activeAssistantId: payload.id }));
       return { activeAssistantId: payload.id };
@@ -71,7 +72,7 @@ export function assistantHandlers(services: BackgroundServices) {
     ): Promise<Response<'ui->background:test-assistant'>> {
       const { settings } = await services.settings.load();
       const assistant = settings.assistants.find((candidate) => candidate.id === payload.id);
-      if (!assistant) return { ok: false, error: userError('config', 'That assistant no longer exists.') };
+      if (!assistant) return { ok: false, error: userError('config', wording('error_assistantGone')) };
       const active = { assistant, apiKey: await services.secrets.get(assistant.id), locality: localityOf(assistant) };
       const provider = providerFor(services, active, { chatKey: null, action: 'test-connection' });
       try {
@@ -83,14 +84,15 @@ export function assistantHandlers(services: BackgroundServices) {
         if (models.length > 0 && !models.some((model) => model.id === assistant.model)) {
           return {
             ok: false,
-            error: userError('model', `${origin} answered, but it has no model named “${assistant.model}”.`, `Available: ${models.slice(0, 8).map((model) => model.id).join(', ')}.`),
+            error: userError('model', wording('error_testModelMissing', origin, assistant.model), wording('error_testModelMissingHint', models.slice(0, 8).map((model) => model.id).join(', '))),
           };
         }
         if (assistant.kind === 'webllm' || assistant.kind === 'chrome-ai') {
           // Its base URL is where model files come from, not a server that answers: say what the user can rely on.
-          return { ok: true, detail: `Ready: ${assistant.model} runs in this browser; nothing leaves it.` };
+          return testPassed(wording('error_testReadyInBrowser', assistant.model));
         }
-        return { ok: true, detail: `Connected to ${origin}${models.length ? ` · ${models.length} models available` : ''}.` };
+        if (models.length === 0) return testPassed(wording('error_testConnected', origin));
+        return testPassed(models.length === 1 ? wording('error_testConnectedOneModel', origin) : wording('error_testConnectedModels', origin, models.length));
       } catch (error) {
         return { ok: false, error: toUserFacingError(error) };
       }
@@ -100,7 +102,7 @@ export function assistantHandlers(services: BackgroundServices) {
       payload: Payload<'ui->background:list-models'>,
     ): Promise<Response<'ui->background:list-models'>> {
       if (!IMPLEMENTED_PROVIDER_KINDS.has(payload.kind)) {
-        return { ok: false, error: userError('config', `${payload.kind} assistants are not available yet.`, 'Pick another provider for now.') };
+        return { ok: false, error: userError('config', wording('error_kindUnavailable', payload.kind), wording('error_kindUnavailableHint')) };
       }
       const origin = new URL(payload.baseUrl).origin;
       const draft: Assistant = { id: payload.assistantId ?? 'draft', name: 'Draft', kind: payload.kind, baseUrl: payload.baseUrl, model: '' };
@@ -133,4 +135,9 @@ async function keyForDraft(
   const saved = settings.assistants.find((assistant) => assistant.id === payload.assistantId);
   if (!saved || new URL(saved.baseUrl).origin !== origin) return undefined;
   return services.secrets.get(saved.id);
+}
+
+/** A passed connection test: the English detail, and its catalogue id for the user's language. */
+function testPassed(detail: WordedText): { ok: true; detail: string; detailWording: Wording } {
+  return { ok: true, detail: detail.text, detailWording: wordingOf(detail)! };
 }

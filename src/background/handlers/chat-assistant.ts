@@ -6,6 +6,7 @@
 import type { Payload, Response } from '../../shared/protocol';
 import { isSupportedMessengerUrl } from '../supported-sites';
 import { BackgroundError, userError } from '../errors';
+import { wording } from '../../shared/wording';
 import type { BackgroundServices } from '../services';
 import { requireMessengerTab } from './tabs';
 
@@ -41,16 +42,16 @@ export function chatAssistantHandlers(services: BackgroundServices) {
       const chat = await chatOf(payload.tabId);
       if (chat.chatKey === null) {
         throw new BackgroundError(
-          userError('adapter', 'Aside can’t tell which chat this is, so it can’t remember an assistant for it.', 'Open a chat in WhatsApp Web and try again.'),
+          userError('adapter', wording('error_assistantChatUnknown'), wording('error_openChatHint')),
         );
       }
       if (!services.chatAssistants) {
-        throw new BackgroundError(userError('config', 'This version of Aside can’t keep an assistant per chat.', 'Pick the assistant for all chats above instead.'));
+        throw new BackgroundError(userError('config', wording('error_perChatAssistantUnsupported'), wording('error_perChatAssistantUnsupportedHint')));
       }
       if (payload.assistantId !== null) {
         const { settings } = await services.settings.load();
         if (!settings.assistants.some((assistant) => assistant.id === payload.assistantId)) {
-          throw new BackgroundError(userError('config', 'That assistant no longer exists.', 'Reopen the popup and pick another one.'));
+          throw new BackgroundError(userError('config', wording('error_assistantGone'), wording('error_assistantGoneHint')));
         }
       }
       await services.chatAssistants.set(chat.chatKey, payload.assistantId);

@@ -46,7 +46,7 @@ describe('assistant handlers', () => {
     const handlers = assistantHandlers(world.services);
     await handlers['ui->background:save-assistant']({ assistant: localAssistant });
     const result = await handlers['ui->background:test-assistant']({ id: 'a1' });
-    expect(result).toEqual({ ok: true, detail: expect.stringContaining('http://127.0.0.1:11434') });
+    expect(result).toMatchObject({ ok: true, detail: expect.stringContaining('http://127.0.0.1:11434') });
     expect(world.egress.map((entry) => [entry.origin, entry.action])).toEqual([['http://127.0.0.1:11434', 'test-connection']]);
   });
 
@@ -62,7 +62,7 @@ describe('assistant handlers', () => {
     const assistant = { ...localAssistant, kind: 'webllm' as const, baseUrl: 'https://huggingface.co', model: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' };
     await handlers['ui->background:save-assistant']({ assistant });
     const result = await handlers['ui->background:test-assistant']({ id: 'a1' });
-    expect(result).toEqual({ ok: true, detail: 'Ready: Qwen2.5-0.5B-Instruct-q4f32_1-MLC runs in this browser; nothing leaves it.' });
+    expect(result).toMatchObject({ ok: true, detail: 'Ready: Qwen2.5-0.5B-Instruct-q4f32_1-MLC runs in this browser; nothing leaves it.' });
     expect(world.egress).toEqual([]);
   });
 });

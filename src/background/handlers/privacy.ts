@@ -3,6 +3,7 @@ import { EGRESS_LOG_PAGE, type ChatPrivacy, type Payload, type Response } from '
 import type { BackgroundServices } from '../services';
 import { requireMessengerTab } from './tabs';
 import { BackgroundError, userError } from '../errors';
+import { wording } from '../../shared/wording';
 
 export function privacyHandlers(services: BackgroundServices) {
   /** The chat the tab shows now, read by the background itself (never taken from the caller). */
@@ -37,7 +38,7 @@ export function privacyHandlers(services: BackgroundServices) {
     async 'ui->background:set-chat-privacy'(payload: Payload<'ui->background:set-chat-privacy'>): Promise<ChatPrivacy> {
       const chatKey = await chatKeyOf(payload.tabId);
       if (chatKey === null) {
-        throw new BackgroundError(userError('adapter', 'Aside can’t tell which chat this is, so it can’t remember a choice for it.', 'Open a chat in WhatsApp Web and try again.'));
+        throw new BackgroundError(userError('adapter', wording('error_privacyChatUnknown'), wording('error_openChatHint')));
       }
       if (payload.localOnly !== undefined) await services.consents.setLocalOnly(chatKey, payload.localOnly);
       if (payload.revokeConsent) await services.consents.revoke(chatKey);

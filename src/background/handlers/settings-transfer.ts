@@ -5,6 +5,7 @@
  * file is ignored with a notice; an existing key is kept only for the same assistant id on the same origin,
  * so an imported file can never redirect a stored key to another server.
  */
+import { wording, wordingOf, type WordedText } from '../../shared/wording';
 import * as v from 'valibot';
 import { IMPLEMENTED_PROVIDER_KINDS } from '../../providers/registry';
 import {
@@ -24,7 +25,7 @@ export const SETTINGS_FILE_VERSION = 1;
 /** Field names that hold a secret, wherever they appear. Compared case-insensitively, ignoring - and _. */
 const SECRET_FIELD = /^(api-?key|key|secret|client-?secret|token|access-?token|refresh-?token|auth|authorization|bearer|password)$/i;
 
-const PICK_ANOTHER = 'Pick a file made with Aside’s “Export settings”.';
+const PICK_ANOTHER = wording('error_importPickFileHint');
 
 export function privacySettingsHandlers(services: BackgroundServices) {
   return {
@@ -84,9 +85,12 @@ export function settingsTransferHandlers(services: BackgroundServices) {
       }
       const notices = [...parsed.notices];
       if (moved.length > 0) {
-        notices.push(`${names(moved)} now point${moved.length === 1 ? 's' : ''} to another server, so the key stored for ${moved.length === 1 ? 'it' : 'them'} was removed.`);
+        notices.push(moved.length === 1 ? wording('error_importKeyRemovedOne', names(moved)) : wording('error_importKeyRemovedMany', names(moved)));
       }
-      return { assistants: imported.assistants.length, needsKey, notices };
+      const result: SettingsImportResult = { assistants: imported.assistants.length, needsKey, notices: notices.map((notice) => notice.text) };
+      // The same notices as catalogue ids, index for index, so the options page shows them in the user's language.
+      if (notices.length > 0) result.noticeWordings = notices.map((notice) => wordingOf(notice)!);
+      return result;
     },
   };
 }
@@ -95,48 +99,48 @@ export interface ParsedSettingsFile {
   settings: v.InferOutput<typeof SettingsSchema>;
   /** Ids the file says had a key where it was exported. */
   neededKeys: Set<string>;
-  notices: string[];
+  notices: WordedText[];
 }
 
 /** Validates a settings file completely; throws a BackgroundError naming what is wrong and where. */
 export function parseSettingsFile(text: string): ParsedSettingsFile {
   if (text.length > MAX_SETTINGS_FILE_CHARACTERS) {
-    fail(`This file is too large to be an Aside settings file (${Math.ceil(text.length / 1024)} KB; at most ${MAX_SETTINGS_FILE_CHARACTERS / 1024} KB).`);
+    fail(wording('error_importTooLarge', Math.ceil(text.length / 1024), MAX_SETTINGS_FILE_CHARACTERS / 1024));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    fail(`This file is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}).`);
+    fail(wording('error_importNotJson', error instanceof Error ? error.message : 'unreadable'));
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== SETTINGS_FILE_FORMAT) {
-    fail(`This is not an Aside settings file: the field “format” must be “${SETTINGS_FILE_FORMAT}”.`);
+    fail(wording('error_importWrongFormat', SETTINGS_FILE_FORMAT));
   }
   const file = raw as Record<string, unknown>;
   if (file.version !== SETTINGS_FILE_VERSION) {
     fail(
-      `This settings file has version ${JSON.stringify(file.version) ?? 'none'}; this Aside reads version ${SETTINGS_FILE_VERSION}.`,
-      'Export the settings again from the same version of Aside, or update Aside.',
+      wording('error_importWrongVersion', JSON.stringify(file.version) ?? 'none', SETTINGS_FILE_VERSION),
+      wording('error_importWrongVersionHint'),
     );
   }
   const stripped = stripSecretFields(file.settings, 'settings');
   const notices =
     stripped.removed.length > 0
-      ? [`The file held key fields (${stripped.removed.slice(0, 5).join(', ')}${stripped.removed.length > 5 ? ', …' : ''}); Aside never imports keys and ignored them.`]
+      ? [wording('error_importKeyFieldsIgnored', `${stripped.removed.slice(0, 5).join(', ')}${stripped.removed.length > 5 ? ', …' : ''}`)]
       : [];
   const result = v.safeParse(SettingsSchema, stripped.value);
   if (!result.success) {
     const issue = result.issues[0]!;
     const path = ['settings', ...(issue.path ?? []).map((item) => String(item.key))].join('.');
-    fail(`The settings file is invalid at “${path}”: ${issue.message}.`);
+    fail(wording('error_importInvalidField', path, issue.message));
   }
   const settings = result.output;
   const seen = new Set<string>();
   settings.assistants.forEach((assistant, index) => {
-    if (seen.has(assistant.id)) fail(`The settings file is invalid at “settings.assistants.${index}.id”: the id “${assistant.id}” appears twice.`);
+    if (seen.has(assistant.id)) fail(wording('error_importDuplicateId', `settings.assistants.${index}.id`, assistant.id));
     seen.add(assistant.id);
     if (!IMPLEMENTED_PROVIDER_KINDS.has(assistant.kind)) {
-      fail(`The settings file is invalid at “settings.assistants.${index}.kind”: ${assistant.kind} assistants are not available in this version of Aside.`);
+      fail(wording('error_importKindUnavailable', `settings.assistants.${index}.kind`, assistant.kind));
     }
   });
   const listed = Array.isArray(file.assistantsNeedingKey) ? file.assistantsNeedingKey : [];
@@ -163,7 +167,7 @@ export function stripSecretFields(value: unknown, path: string): { value: unknow
   return { value: walk(value, path), removed };
 }
 
-function fail(message: string, hint: string = PICK_ANOTHER): never {
+function fail(message: WordedText, hint: WordedText = PICK_ANOTHER): never {
   throw new BackgroundError(userError('config', message, hint));
 }
 

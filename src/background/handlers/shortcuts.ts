@@ -5,6 +5,7 @@
  */
 import type { Response } from '../../shared/protocol';
 import { BackgroundError, userError } from '../errors';
+import { wording } from '../../shared/wording';
 
 /** What the browser offers: Firefox (137+) has commands.openShortcutSettings; Chrome opens a tab. */
 export interface ShortcutSettingsOpener {
@@ -26,10 +27,8 @@ export function shortcutHandlers(opener: ShortcutSettingsOpener, targetBrowser: 
         throw new BackgroundError(
           userError(
             'config',
-            'Aside could not open the shortcut settings.',
-            targetBrowser === 'firefox'
-              ? 'Open about:addons, click the gear (⚙) and pick “Manage Extension Shortcuts”.'
-              : `Type ${CHROME_SHORTCUTS_URL} into the address bar.`,
+            wording('error_shortcutSettings'),
+            targetBrowser === 'firefox' ? wording('error_shortcutSettingsFirefoxHint') : wording('error_shortcutSettingsChromeHint', CHROME_SHORTCUTS_URL),
           ),
         );
       }

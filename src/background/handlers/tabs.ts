@@ -3,14 +3,15 @@ import { findForeignUrls } from '../../assistant/drafts/foreign-urls';
 import type { Conversation } from '../../shared/conversation';
 import type { Payload, Response, TabState } from '../../shared/protocol';
 import { BackgroundError, toUserFacingError, userError } from '../errors';
+import { wording } from '../../shared/wording';
 import type { BackgroundServices } from '../services';
 import { isSupportedMessengerUrl } from '../supported-sites';
 
 export async function requireMessengerTab(services: BackgroundServices, tabId: number): Promise<void> {
   const url = await services.tabs.urlOf(tabId);
-  if (url === null) throw new BackgroundError(userError('adapter', 'That tab is closed.', 'Open WhatsApp Web and try again.'));
+  if (url === null) throw new BackgroundError(userError('adapter', wording('error_tabClosed'), wording('error_tabClosedHint')));
   if (!isSupportedMessengerUrl(url)) {
-    throw new BackgroundError(userError('adapter', 'This tab is not a messenger Aside supports.', 'Switch to a WhatsApp Web tab.'));
+    throw new BackgroundError(userError('adapter', wording('error_tabUnsupported'), wording('error_tabUnsupportedHint')));
   }
 }
 
@@ -60,8 +61,8 @@ async function refuseUnconfirmedLinks(services: BackgroundServices, payload: Pay
   throw new BackgroundError(
     userError(
       'config',
-      `Aside did not insert this draft: it holds ${foreign.length === 1 ? 'a link' : 'links'} that ${foreign.length === 1 ? 'is' : 'are'} not in the chat and that you have not confirmed (${list}).`,
-      'Check the link in the suggestion; press Insert, then “Insert anyway” if you really mean to send it.',
+      foreign.length === 1 ? wording('error_unconfirmedLink', list) : wording('error_unconfirmedLinks', list),
+      wording('error_unconfirmedLinkHint'),
     ),
   );
 }

@@ -6,6 +6,7 @@
 import type { Payload, Response } from '../../shared/protocol';
 import type { TemplateStore } from '../../storage/template-store';
 import { BackgroundError, userError } from '../errors';
+import { wording } from '../../shared/wording';
 import type { BackgroundServices } from '../services';
 import { requireMessengerTab } from './tabs';
 
@@ -31,10 +32,10 @@ export function templateHandlers(services: BackgroundServices, store: TemplateSt
     async 'ui->background:set-chat-template'(payload: Payload<'ui->background:set-chat-template'>): Promise<Response<'ui->background:set-chat-template'>> {
       const chatKey = await chatKeyOf(payload.tabId);
       if (chatKey === null) {
-        throw new BackgroundError(userError('adapter', 'Aside cannot tell which chat this is, so it cannot remember a template for it.', 'Open a chat in WhatsApp Web and try again.'));
+        throw new BackgroundError(userError('adapter', wording('error_templateChatUnknown'), wording('error_openChatHint')));
       }
       if (payload.templateId !== null && !(await store.list()).some((template) => template.id === payload.templateId)) {
-        throw new BackgroundError(userError('config', 'That template no longer exists.', 'Pick another template, or add it again in Options → Prompts.'));
+        throw new BackgroundError(userError('config', wording('error_templateGone'), wording('error_templateGoneHint')));
       }
       await store.setChatDefault(chatKey, payload.templateId);
       return { chatKey, chatDefaultId: payload.templateId };

@@ -3,6 +3,7 @@
  * (research notes §2), which is more precise than the status: 529 `overloaded_error` is a busy
  * service, not a broken one; 402 `billing_error` is an empty account, not a wrong request.
  */
+import { wording } from '../../shared/wording';
 import { ProviderError } from '../types';
 import type { Endpoint } from '../shared/endpoint';
 import { parseErrorBody } from '../shared/error-body';
@@ -26,7 +27,6 @@ export interface AnthropicErrorContext {
 
 const PROMPT_TOO_LONG = /prompt is too long|too many tokens|context window|maximum context/i;
 const CORS_OPT_IN = /anthropic-dangerous-direct-browser-access|CORS/i;
-const BASE_URL_HINT = 'Check the base URL in the assistant settings: Anthropic’s is https://api.anthropic.com/v1.';
 
 export function describeAnthropicError(status: number, headers: Headers, bodyText: string, context: AnthropicErrorContext): ProviderError {
   const body = parseErrorBody(bodyText);
@@ -41,13 +41,13 @@ export function describeAnthropicError(status: number, headers: Headers, bodyTex
   }
   if (status === 402 || type === 'billing_error') return outOfQuotaError(endpoint, details);
   if (status === 429 || type === 'rate_limit_error') return rateLimitedError(endpoint, details);
-  if (status === 529 || type === 'overloaded_error') return serverFailureError(endpoint, details, 'is overloaded');
+  if (status === 529 || type === 'overloaded_error') return serverFailureError(endpoint, details, true);
   if (status === 401 || type === 'authentication_error') {
     if (CORS_OPT_IN.test(body.message ?? '')) {
       // Aside always opts in; a proxy in between that drops the header is the likely cause.
-      return new ProviderError('auth', `${endpoint.host} refused a request from the browser.`, {
+      return new ProviderError('auth', wording('error_browserAccessRefused', endpoint.host), {
         ...details,
-        hint: 'Something between Aside and Anthropic removed the browser-access header; use https://api.anthropic.com/v1 directly.',
+        hint: wording('error_anthropicBrowserHeaderHint'),
       });
     }
     return keyRejectedError(endpoint, context.apiKey, details);
@@ -56,12 +56,12 @@ export function describeAnthropicError(status: number, headers: Headers, bodyTex
   if (status === 404 || type === 'not_found_error') {
     // A JSON error from the API means the model is unknown; anything else means a wrong base URL.
     if (type !== undefined || /model/i.test(body.message ?? '')) return modelNotFoundError(endpoint, model, details);
-    return new ProviderError('config', `Nothing at ${endpoint.origin} answers Anthropic API requests.`, {
+    return new ProviderError('config', wording('error_noAnthropicEndpoint', endpoint.origin), {
       ...details,
       code: details.code ?? 'endpoint_not_found',
-      hint: BASE_URL_HINT,
+      hint: wording('error_anthropicBaseUrlHint'),
     });
   }
   if (status >= 500) return serverFailureError(endpoint, details);
-  return requestRejectedError(endpoint, details, `Check the model name “${model}” and the base URL in the assistant settings.`);
+  return requestRejectedError(endpoint, details, wording('error_checkModelAndBaseUrlHint', model));
 }

@@ -179,7 +179,7 @@ describe('retries', () => {
     );
     const parts = await collect(stream(providerWith(fetch)));
     expect(parts).toEqual([
-      { type: 'warning', warning: { type: 'retrying', message: 'Rate limited; retrying in 1 s', retryInMs: 5, attempt: 1 } },
+      { type: 'warning', warning: { type: 'retrying', message: 'Rate limited; retrying in 1 s', retryInMs: 5, attempt: 1, wording: { key: 'error_noticeRateLimitedRetry', args: ['1'] } } },
       { type: 'text-delta', text: 'Hi' },
       { type: 'finish', reason: 'stop', usage: { inputTokens: 5, outputTokens: 2 } },
     ]);

@@ -3,6 +3,7 @@
  * model list. See ../types.ts for the failure and cancellation convention; the deadlines, retries and
  * transport wording are shared with every other provider (../shared).
  */
+import { wording } from '../../shared/wording';
 import type { LanguageModelProvider, ProviderConfig, StreamPart, Usage } from '../types';
 import { withDefaultPath } from '../shared/base-url';
 import { collectModelPages, createStreamingProvider } from '../shared/create-streaming-provider';
@@ -17,7 +18,7 @@ import { buildMessagesRequest, buildModelsRequest, MAX_TEMPERATURE } from './req
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 const BASE_URL_EXAMPLE = 'https://api.anthropic.com/v1';
-const BASE_URL_HINT = `Check that the base URL is Anthropic’s API (${BASE_URL_EXAMPLE}).`;
+const BASE_URL_HINT = wording('error_anthropicApiHint', BASE_URL_EXAMPLE);
 /** A runaway `has_more` must not page forever. */
 const MAX_MODEL_PAGES = 10;
 

@@ -3,20 +3,17 @@
  * by name: NotAllowedError (no user gesture for a download, or blocked by policy), NotSupportedError,
  * QuotaExceededError (the input is too long for the session), OperationError, InvalidStateError.
  */
+import { wording } from '../../shared/wording';
 import { ProviderError } from '../types';
 import type { LanguageModelAvailability } from './language-model-api';
-
-const ALTERNATIVES = 'Choose another assistant in Aside’s options: WebLLM in the browser, Ollama or LM Studio on this computer, or a remote API.';
 
 export function unavailableError(reason: 'no-api' | 'unavailable'): ProviderError {
   return new ProviderError(
     'webgpu',
-    reason === 'no-api'
-      ? 'This browser has no built-in model (Chrome’s Prompt API is missing).'
-      : 'Chrome’s built-in model cannot run on this device.',
+    reason === 'no-api' ? wording('error_chromeAiMissing') : wording('error_chromeAiUnavailable'),
     {
       code: reason === 'no-api' ? 'prompt-api-missing' : 'prompt-api-unavailable',
-      hint: `It needs desktop Chrome 138 or later with enough memory and disk space (see chrome://on-device-internals). ${ALTERNATIVES}`,
+      hint: wording('error_chromeAiUnavailableHint'),
     },
   );
 }
@@ -25,13 +22,10 @@ export function unavailableError(reason: 'no-api' | 'unavailable'): ProviderErro
 export function notDownloadedError(state: Exclude<LanguageModelAvailability, 'available' | 'unavailable'>): ProviderError {
   return new ProviderError(
     'model',
-    state === 'downloading' ? 'Chrome is still downloading its built-in model.' : 'Chrome’s built-in model is not downloaded yet.',
+    state === 'downloading' ? wording('error_chromeAiDownloading') : wording('error_chromeAiNotDownloaded'),
     {
       code: `prompt-api-${state}`,
-      hint:
-        state === 'downloading'
-          ? 'Wait until the download finishes (Aside’s options show its progress), then press Retry.'
-          : 'Open Aside’s options, pick Chrome’s built-in model and press Download, then press Retry.',
+      hint: state === 'downloading' ? wording('error_chromeAiDownloadingHint') : wording('error_chromeAiNotDownloadedHint'),
     },
   );
 }
@@ -41,19 +35,19 @@ export function describeChromeAIError(error: unknown): ProviderError {
   const name = typeof error === 'object' && error !== null ? String((error as { name?: unknown }).name ?? '') : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError') {
-    return new ProviderError('context', 'The conversation is too long for Chrome’s built-in model.', {
-      hint: 'Include fewer messages, or choose an assistant with a larger context window.',
+    return new ProviderError('context', wording('error_chromeAiTooLong'), {
+      hint: wording('error_chromeAiTooLongHint'),
     });
   }
   if (name === 'NotAllowedError') {
-    return new ProviderError('permission', 'Chrome refused to start its built-in model.', {
+    return new ProviderError('permission', wording('error_chromeAiRefused'), {
       providerMessage: message.slice(0, 300),
-      hint: 'Start the download from Aside’s options (it needs a click), or check that no browser policy turns the model off.',
+      hint: wording('error_chromeAiRefusedHint'),
     });
   }
   if (name === 'NotSupportedError') return unavailableError('unavailable');
-  return new ProviderError('server', `Chrome’s built-in model failed: ${message.slice(0, 300)}`, {
+  return new ProviderError('server', wording('error_chromeAiFailed', message.slice(0, 300)), {
     providerMessage: message.slice(0, 300),
-    hint: 'Press Retry. If it keeps happening, restart Chrome.',
+    hint: wording('error_chromeAiFailedHint'),
   });
 }

@@ -4,6 +4,7 @@
  * (RESOURCE_EXHAUSTED) and the ErrorInfo `reason` (API_KEY_INVALID) say more than the HTTP status:
  * a bad key is a 400, not a 401.
  */
+import { wording } from '../../shared/wording';
 import { ProviderError } from '../types';
 import type { Endpoint } from '../shared/endpoint';
 import { parseErrorBody } from '../shared/error-body';
@@ -14,6 +15,7 @@ import {
   modelNotFoundError,
   permissionDeniedError,
   rateLimitedError,
+  retryInHint,
   requestRejectedError,
   serverFailureError,
 } from '../shared/error-wording';
@@ -28,7 +30,6 @@ export interface GeminiErrorContext {
 
 const KEY_REJECTED_REASONS = new Set(['API_KEY_INVALID', 'API_KEY_EXPIRED']);
 const TOO_MANY_TOKENS = /input token count|exceeds the maximum number of tokens|too many tokens|context (length|window)/i;
-const BASE_URL_HINT = 'Check the base URL in the assistant settings: Gemini’s is https://generativelanguage.googleapis.com/v1beta.';
 
 interface GoogleError {
   status?: string;
@@ -50,25 +51,25 @@ export function describeGeminiError(status: number, headers: Headers, bodyText: 
   if (status === 429 || google.status === 'RESOURCE_EXHAUSTED') {
     const error = rateLimitedError(endpoint, details);
     // Google words both per-minute limits and daily quotas as "exceeded your current quota".
-    return new ProviderError(error.kind, error.message, {
+    return new ProviderError(error.kind, error.messageWording ?? error.message, {
       ...error.details,
-      hint: `${error.details.hint} If it keeps happening, the key’s plan limits may be used up for today.`,
+      hint: details.retryAfterMs !== undefined ? retryInHint(details.retryAfterMs, true) : wording('error_geminiRateLimitedHint'),
     });
   }
   if (status === 403 || google.status === 'PERMISSION_DENIED') return permissionDeniedError(endpoint, model, details);
   if (status === 404 || google.status === 'NOT_FOUND') {
     if (body.empty || body.message === undefined || bodyText.trim().startsWith('<')) {
-      return new ProviderError('config', `Nothing at ${endpoint.origin} answers Gemini API requests.`, {
+      return new ProviderError('config', wording('error_noGeminiEndpoint', endpoint.origin), {
         ...details,
         code: details.code ?? 'endpoint_not_found',
-        hint: BASE_URL_HINT,
+        hint: wording('error_geminiBaseUrlHint'),
       });
     }
     return modelNotFoundError(endpoint, model, details);
   }
   if ((status === 400 || status === 413) && TOO_MANY_TOKENS.test(body.message ?? '')) return contextTooLongError(model, details);
   if (status >= 500) return serverFailureError(endpoint, details);
-  return requestRejectedError(endpoint, details, `Check the model name “${model}” and the base URL in the assistant settings.`);
+  return requestRejectedError(endpoint, details, wording('error_checkModelAndBaseUrlHint', model));
 }
 
 /** The status word, the ErrorInfo reason and the RetryInfo delay, where present. */

@@ -3,6 +3,7 @@
  * model list. See ../types.ts for the failure and cancellation convention; the deadlines, retries and
  * transport wording are shared with every other provider (../shared).
  */
+import { wording } from '../../shared/wording';
 import { ProviderError, type LanguageModelProvider, type ProviderConfig, type Usage } from '../types';
 import { withDefaultPath } from '../shared/base-url';
 import { collectModelPages, createStreamingProvider } from '../shared/create-streaming-provider';
@@ -17,7 +18,7 @@ import { buildModelsRequest, buildStreamRequest, modelName } from './request';
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 const BASE_URL_EXAMPLE = 'https://generativelanguage.googleapis.com/v1beta';
-const BASE_URL_HINT = `Check that the base URL is the Gemini API (${BASE_URL_EXAMPLE}).`;
+const BASE_URL_HINT = wording('error_geminiApiHint', BASE_URL_EXAMPLE);
 const MAX_MODEL_PAGES = 10;
 
 /** Throws ProviderError('config') when the base URL is not an http(s) URL. */
@@ -89,15 +90,15 @@ export function createGeminiProvider(config: ProviderConfig): LanguageModelProvi
  * retrying the same chat gives the same result.
  */
 function blockedPromptError(blockReason: string): ProviderError {
-  return new ProviderError('model', `Gemini declined to read this chat (blocked: ${blockReason}).`, {
+  return new ProviderError('model', wording('error_geminiBlocked', blockReason), {
     code: blockReason,
-    hint: 'Gemini’s safety filter blocked the conversation; choose another assistant for this chat.',
+    hint: wording('error_geminiBlockedHint'),
   });
 }
 
 function withheldAnswerError(finishReason: string): ProviderError {
-  return new ProviderError('model', `Gemini withheld its answer (${finishReason}).`, {
+  return new ProviderError('model', wording('error_geminiWithheld', finishReason), {
     code: finishReason,
-    hint: 'Gemini’s filters stopped the answer; try again, or choose another assistant for this chat.',
+    hint: wording('error_geminiWithheldHint'),
   });
 }

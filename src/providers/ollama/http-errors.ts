@@ -2,6 +2,7 @@
  * Maps an error response from Ollama's native API to a ProviderError. Ollama's bodies are
  * `{"error":"model 'x' not found"}`; its origin check answers 403 with no body at all.
  */
+import { wording } from '../../shared/wording';
 import { ProviderError } from '../types';
 import type { Endpoint } from '../shared/endpoint';
 import { parseErrorBody } from '../shared/error-body';
@@ -30,7 +31,7 @@ export function describeOllamaError(status: number, headers: Headers, bodyText: 
   const { endpoint, model } = context;
 
   if (status === 403 && body.empty) {
-    return new ProviderError('auth', `${endpoint.host} refused requests from this extension.`, {
+    return new ProviderError('auth', wording('error_originRejected', endpoint.host), {
       ...details,
       code: 'origin_rejected',
       hint: ollamaOriginsHint(context.extensionOrigin),
@@ -41,16 +42,16 @@ export function describeOllamaError(status: number, headers: Headers, bodyText: 
     // Ollama's JSON error means the model is missing; Go's plain "404 page not found" means the
     // address is not Ollama (or an Ollama too old for /api/chat).
     if (body.message !== undefined && /model/i.test(body.message)) {
-      return modelNotFoundError(endpoint, model, details, ` or run “ollama pull ${model}”`);
+      return modelNotFoundError(endpoint, model, details, true);
     }
-    return new ProviderError('config', `Nothing at ${endpoint.origin} answers Ollama API requests.`, {
+    return new ProviderError('config', wording('error_noOllamaEndpoint', endpoint.origin), {
       ...details,
       code: 'endpoint_not_found',
-      hint: 'Check the base URL in the assistant settings: Ollama’s is http://localhost:11434.',
+      hint: wording('error_ollamaBaseUrlHint'),
     });
   }
   if (status === 429) return rateLimitedError(endpoint, details);
   if (CONTEXT_TOO_LONG.test(body.message ?? '')) return contextTooLongError(model, details);
   if (status >= 500) return serverFailureError(endpoint, details);
-  return requestRejectedError(endpoint, details, `Check the model name “${model}” and the base URL in the assistant settings.`);
+  return requestRejectedError(endpoint, details, wording('error_checkModelAndBaseUrlHint', model));
 }

@@ -3,6 +3,7 @@
  * extensions are not trusted by default (research notes §5). Chrome sends the extension's origin on
  * every POST, so the fix is always the same environment variable; these helpers spell it out exactly.
  */
+import { wording, type WordedText } from '../../shared/wording';
 
 /** The OLLAMA_ORIGINS value that lets this extension in; both wildcards when its origin is unknown. */
 export function ollamaOriginsValue(extensionOrigin?: string): string {
@@ -11,12 +12,9 @@ export function ollamaOriginsValue(extensionOrigin?: string): string {
 }
 
 /** One or two sentences: the exact setting, and for Firefox the wildcard that survives a reinstall. */
-export function ollamaOriginsHint(extensionOrigin?: string): string {
+export function ollamaOriginsHint(extensionOrigin?: string): WordedText {
   const setting = `OLLAMA_ORIGINS=${ollamaOriginsValue(extensionOrigin)}`;
-  const base = `Allow the extension in Ollama: set ${setting} where Ollama runs, then restart Ollama.`;
-  if (extensionOrigin?.startsWith('moz-extension://')) {
-    // Firefox gives every install of an add-on its own random address.
-    return `${base} Firefox gives each install its own address; OLLAMA_ORIGINS=moz-extension://* allows any.`;
-  }
-  return base;
+  // Firefox gives every install of an add-on its own random address.
+  if (extensionOrigin?.startsWith('moz-extension://')) return wording('error_ollamaOriginsFirefoxHint', setting);
+  return wording('error_ollamaOriginsHint', setting);
 }

@@ -3,6 +3,7 @@
  * context window set explicitly, and /api/tags for the model list. See ../types.ts for the failure
  * and cancellation convention; deadlines, retries and transport wording are shared (../shared).
  */
+import { wording } from '../../shared/wording';
 import type { LanguageModelProvider, ModelInfo, ProviderConfig, Usage } from '../types';
 import { createStreamingProvider } from '../shared/create-streaming-provider';
 import { midStreamFailure } from '../shared/error-wording';
@@ -17,7 +18,7 @@ import { buildChatRequest, buildShowRequest, buildTagsRequest, ollamaRoot } from
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 60_000;
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 const BASE_URL_EXAMPLE = 'http://localhost:11434';
-const BASE_URL_HINT = `Check that the base URL is Ollama’s address (usually ${BASE_URL_EXAMPLE}).`;
+const BASE_URL_HINT = wording('error_ollamaApiHint', BASE_URL_EXAMPLE);
 
 /** Throws ProviderError('config') when the base URL is not an http(s) URL. */
 export function createOllamaProvider(config: ProviderConfig): LanguageModelProvider {

@@ -214,7 +214,7 @@ describe('automatic retry', () => {
     const { parts, error } = await outcome;
     expect(error).toBeUndefined();
     expect(parts).toEqual([
-      { type: 'warning', warning: { type: 'retrying', message: 'Rate limited; retrying in 1 s', retryInMs: 20, attempt: 1 } },
+      { type: 'warning', warning: { type: 'retrying', message: 'Rate limited; retrying in 1 s', retryInMs: 20, attempt: 1, wording: { key: 'error_noticeRateLimitedRetry', args: ['1'] } } },
       { type: 'text-delta', text: 'Hi' },
       { type: 'finish', reason: 'stop' },
     ]);
@@ -234,7 +234,7 @@ describe('automatic retry', () => {
     // The warning arrives while the wait has only begun: the UI can show it during the wait.
     expect(first.value).toEqual({
       type: 'warning',
-      warning: { type: 'retrying', message: 'Rate limited; retrying in 3 s', retryInMs: 3_000, attempt: 1 },
+      warning: { type: 'retrying', message: 'Rate limited; retrying in 3 s', retryInMs: 3_000, attempt: 1, wording: { key: 'error_noticeRateLimitedRetry', args: ['3'] } },
     });
     expect(fetch.calls).toHaveLength(1);
     const rest = (async () => {
@@ -244,7 +244,16 @@ describe('automatic retry', () => {
     await vi.advanceTimersByTimeAsync(1_500);
     await rest;
     expect(parts).toEqual([
-      { type: 'warning', warning: { type: 'retrying', message: 'The provider had a problem (HTTP 503); retrying in 2 s', retryInMs: 1_500, attempt: 2 } },
+      {
+        type: 'warning',
+        warning: {
+          type: 'retrying',
+          message: 'The provider had a problem (HTTP 503); retrying in 2 s',
+          retryInMs: 1_500,
+          attempt: 2,
+          wording: { key: 'error_noticeProviderProblemStatusRetry', args: ['503', '2'] },
+        },
+      },
       { type: 'text-delta', text: 'Hi' },
       { type: 'finish', reason: 'stop' },
     ]);

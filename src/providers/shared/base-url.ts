@@ -1,4 +1,5 @@
 /** Reading the base URL a user typed into something a provider can send requests to. */
+import { wording } from '../../shared/wording';
 import { ProviderError } from '../types';
 import { describeEndpoint, type Endpoint } from './endpoint';
 
@@ -11,8 +12,8 @@ export function endpointOrConfigError(baseUrl: string, example: string): Endpoin
     if (!/^https?:\/\//i.test(baseUrl.trim())) throw new TypeError('not http(s)');
     return describeEndpoint(baseUrl.trim());
   } catch {
-    throw new ProviderError('config', `The base URL “${baseUrl}” is not a valid http:// or https:// address.`, {
-      hint: `Enter a full URL such as ${example} in the assistant settings.`,
+    throw new ProviderError('config', wording('error_invalidBaseUrl', baseUrl), {
+      hint: wording('error_invalidBaseUrlHint', example),
     });
   }
 }

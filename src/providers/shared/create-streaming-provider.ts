@@ -5,6 +5,7 @@
  * file passes in what is specific to its wire format: how to build the request, how to read the
  * stream, how to word an HTTP error.
  */
+import type { WordedText } from '../../shared/wording';
 import type { ModelInfo, ProviderConfig, ProviderError, StreamOptions, StreamPart } from '../types';
 import { endpointOrConfigError } from './base-url';
 import type { Endpoint } from './endpoint';
@@ -19,7 +20,7 @@ export interface StreamingProviderParts {
   /** A full base URL this provider expects, for the hint of a config error. */
   baseUrlExample: string;
   /** The hint of a protocol error: which address this provider expects. */
-  baseUrlHint: string;
+  baseUrlHint: WordedText;
   /** Used when the config sets no first-byte deadline. */
   defaultFirstByteTimeoutMs: number;
   /** Used when the config sets no stall deadline. */

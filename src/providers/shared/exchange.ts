@@ -9,6 +9,7 @@
  * - a non-2xx status handed to the provider's own error mapping with the body text it came with.
  * See ../types.ts for the failure convention.
  */
+import type { WordedText } from '../../shared/wording';
 import { ProviderError, type GuardedFetch } from '../types';
 import { raceWithAbort, throwIfAborted } from './abort';
 import type { Endpoint } from './endpoint';
@@ -25,7 +26,7 @@ export interface ExchangeSettings {
   /** Maps a response whose status is not 2xx to the provider's own error. */
   describeHttpError(status: number, headers: Headers, bodyText: string): ProviderError;
   /** The hint of a protocol error: which address this provider expects. */
-  baseUrlHint: string;
+  baseUrlHint: WordedText;
 }
 
 /** Reads a body into items (events, lines), calling the observer around each network read. */

@@ -2,6 +2,7 @@
  * Automatic retry of transient failures, only while nothing has been shown to the user: once a text
  * delta is out, a retry would repeat or contradict it, so later failures go straight to the consumer.
  */
+import { wording, wordingOf, type WordedText } from '../../shared/wording';
 import { ProviderError, type ProviderWarning, type RetryPolicy, type StreamPart } from '../types';
 import { sleep } from './abort';
 
@@ -71,15 +72,21 @@ export async function* retryBeforeOutput(
 /** "Rate limited; retrying in 3 s": what happened, and how long the wait is, in whole seconds. */
 export function retryingWarning(error: ProviderError, delayMs: number, attempt: number): ProviderWarning {
   const seconds = Math.max(1, Math.ceil(delayMs / 1000));
-  const what =
-    error.kind === 'rate-limit'
-      ? 'Rate limited'
-      : error.kind === 'network'
-        ? error.message.replace(/\.$/, '')
-        : error.details.status !== undefined
-          ? `The provider had a problem (HTTP ${error.details.status})`
-          : 'The provider had a problem';
-  return { type: 'retrying', message: `${what}; retrying in ${seconds} s`, retryInMs: delayMs, attempt };
+  const words = retryingWords(error, seconds);
+  if (typeof words === 'string') return { type: 'retrying', message: words, retryInMs: delayMs, attempt };
+  return { type: 'retrying', message: words.text, retryInMs: delayMs, attempt, wording: wordingOf(words)! };
+}
+
+/** The sentence for the wait; a network failure other than "could not reach" keeps its own (English) words. */
+function retryingWords(error: ProviderError, seconds: number): WordedText | string {
+  if (error.kind === 'rate-limit') return wording('error_noticeRateLimitedRetry', seconds);
+  if (error.kind === 'network') {
+    const origin = error.messageWording?.key === 'error_unreachable' ? error.messageWording.args[0] : undefined;
+    return origin !== undefined ? wording('error_noticeUnreachableRetry', origin, seconds) : `${error.message.replace(/\.$/, '')}; retrying in ${seconds} s`;
+  }
+  return error.details.status !== undefined
+    ? wording('error_noticeProviderProblemStatusRetry', error.details.status, seconds)
+    : wording('error_noticeProviderProblemRetry', seconds);
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

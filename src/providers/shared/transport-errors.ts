@@ -3,46 +3,47 @@
  * timeouts, a stream that ends early, a body that is not the protocol we speak. Shared by providers so
  * the same situation reads the same whichever model the user picked.
  */
+import { wording, type WordedText } from '../../shared/wording';
 import { ProviderError } from '../types';
 import type { Endpoint } from './endpoint';
 import { DeadlineExceeded, type Watchdog } from './watchdog';
 
-const PARTIAL_ANSWER_KEPT = 'What arrived so far is kept; try again for a complete answer.';
 
 export function unreachableError(endpoint: Endpoint): ProviderError {
   const hint = endpoint.isLoopback
-    ? `Check that the model server is running at ${endpoint.origin} and accepts requests from browser extensions (CORS).`
-    : `Check the internet connection and the base URL (redirects are not followed); a firewall, proxy or VPN may be blocking ${endpoint.host}.`;
-  return new ProviderError('network', `Could not reach ${endpoint.origin}.`, { hint });
+    ? wording('error_unreachableLocalHint', endpoint.origin)
+    : wording('error_unreachableRemoteHint', endpoint.host);
+  return new ProviderError('network', wording('error_unreachable', endpoint.origin), { hint });
 }
 
 export function connectionClosedError(): ProviderError {
-  return new ProviderError('network', 'The connection closed before the answer was complete.', {
-    hint: PARTIAL_ANSWER_KEPT,
+  return new ProviderError('network', wording('error_connectionClosed'), {
+    hint: wording('error_partialKeptHint'),
   });
 }
 
 export function timeoutError(deadline: DeadlineExceeded, endpoint: Endpoint): ProviderError {
   const seconds = Math.max(1, Math.round(deadline.afterMs / 1000));
   if (deadline.phase === 'first-byte') {
-    return new ProviderError('timeout', `${endpoint.host} did not answer within ${seconds} s.`, {
+    return new ProviderError('timeout', wording('error_firstByteTimeout', endpoint.host, seconds), {
       code: 'first-byte-timeout',
-      hint: endpoint.isLoopback
-        ? 'A local model may still be loading; try again in a moment.'
-        : 'The provider may be overloaded; try again in a moment.',
+      hint: endpoint.isLoopback ? wording('error_firstByteTimeoutLocalHint') : wording('error_firstByteTimeoutRemoteHint'),
     });
   }
-  return new ProviderError('timeout', `The answer stopped arriving: nothing came for ${seconds} s.`, {
+  return new ProviderError('timeout', wording('error_stallTimeout', seconds), {
     code: 'stall-timeout',
-    hint: PARTIAL_ANSWER_KEPT,
+    hint: wording('error_partialKeptHint'),
   });
 }
 
-export const OPENAI_COMPATIBLE_BASE_URL_HINT = 'Check that the base URL points to an OpenAI-compatible API (it usually ends in /v1).';
+export const OPENAI_COMPATIBLE_BASE_URL_HINT = wording('error_openAiBaseUrlHint');
 
-/** `hint` says which address the provider expects; the default suits OpenAI-compatible servers. */
-export function unreadableResponseError(endpoint: Endpoint, what: string, hint: string = OPENAI_COMPATIBLE_BASE_URL_HINT): ProviderError {
-  return new ProviderError('protocol', `The answer from ${endpoint.host} could not be read: ${what}.`, { hint });
+/**
+ * `hint` says which address the provider expects; the default suits OpenAI-compatible servers. `what` is
+ * the parser's technical detail, kept in English inside the translated sentence.
+ */
+export function unreadableResponseError(endpoint: Endpoint, what: string, hint: WordedText = OPENAI_COMPATIBLE_BASE_URL_HINT): ProviderError {
+  return new ProviderError('protocol', wording('error_unreadable', endpoint.host, what), { hint });
 }
 
 /**

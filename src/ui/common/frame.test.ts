@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nextFrame } from './frame';
+import { everyOtherFrame, nextFrame } from './frame';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -23,5 +23,26 @@ describe('nextFrame', () => {
     cancel();
     vi.advanceTimersByTime(1000);
     expect(callback).not.toHaveBeenCalled();
+  });
+});
+
+describe('everyOtherFrame', () => {
+  it('runs once, on the second frame from now, and can be cancelled between the two', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+    const callback = vi.fn();
+    everyOtherFrame(callback);
+    vi.advanceTimersToNextFrame();
+    expect(callback).not.toHaveBeenCalled();
+    vi.advanceTimersToNextFrame();
+    expect(callback).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1000);
+    expect(callback).toHaveBeenCalledTimes(1);
+
+    const cancelled = vi.fn();
+    const cancel = everyOtherFrame(cancelled);
+    vi.advanceTimersToNextFrame();
+    cancel();
+    vi.advanceTimersByTime(1000);
+    expect(cancelled).not.toHaveBeenCalled();
   });
 });

@@ -14,6 +14,7 @@ import type optionsLocalModels from './locales/en/options-local-models.json';
 import type optionsPrivacy from './locales/en/options-privacy.json';
 import type optionsTemplates from './locales/en/options-templates.json';
 import type popup from './locales/en/popup.json';
+import type errors from './locales/en/errors.json';
 
 export type MessageKey =
   | keyof typeof manifest
@@ -27,4 +28,5 @@ export type MessageKey =
   | keyof typeof optionsLocalModels
   | keyof typeof optionsPrivacy
   | keyof typeof optionsTemplates
-  | keyof typeof popup;
+  | keyof typeof popup
+  | keyof typeof errors;

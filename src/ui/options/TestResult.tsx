@@ -1,7 +1,9 @@
 import type { UserFacingError } from '../../shared/errors';
 import { t } from '../i18n';
+import { errorText, translated } from '../common/error-text';
+import type { Wording } from '../../shared/wording';
 
-export type TestOutcome = { ok: true; detail: string } | { ok: false; error: UserFacingError };
+export type TestOutcome = { ok: true; detail: string; detailWording?: Wording } | { ok: false; error: UserFacingError };
 
 /** What testing the saved assistant found. */
 export function TestResult({ outcome }: { outcome: TestOutcome }) {
@@ -9,14 +11,15 @@ export function TestResult({ outcome }: { outcome: TestOutcome }) {
     return (
       <div class="notice notice-ok" role="status" data-testid="test-result" data-ok="true">
         <p>{t('options_testWorks')}</p>
-        {outcome.detail ? <p class="muted">{outcome.detail}</p> : null}
+        {outcome.detail ? <p class="muted">{translated(outcome.detailWording, outcome.detail)}</p> : null}
       </div>
     );
   }
+  const { message, hint } = errorText(outcome.error);
   return (
     <div class="notice notice-error" role="alert" data-testid="test-result" data-ok="false" data-kind={outcome.error.kind}>
-      <p class="notice-message">{outcome.error.message}</p>
-      {outcome.error.hint ? <p class="notice-hint">{outcome.error.hint}</p> : null}
+      <p class="notice-message">{message}</p>
+      {hint ? <p class="notice-hint">{hint}</p> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { UiApi } from '../api';
 import type { AssistantView } from '../../shared/settings';
 import { formatNumber } from '../common/locale-format';
 import { t } from '../i18n';
+import { errorText } from '../common/error-text';
 
 /**
  * What the popup knows about an assistant's readiness:
@@ -71,7 +72,7 @@ export function useReachability(api: UiApi, assistants: AssistantView[], timeout
   const check = (assistant: AssistantView) => {
     setStates((previous) => ({ ...previous, [assistant.id]: { state: 'checking' } }));
     const test = api.request('ui->background:test-assistant', { id: assistant.id }).then(
-      (result): Reachability => (result.ok ? { state: 'reachable' } : { state: 'unreachable', reason: result.error.message }),
+      (result): Reachability => (result.ok ? { state: 'reachable' } : { state: 'unreachable', reason: errorText(result.error).message }),
       (): Reachability => ({ state: 'unreachable', reason: t('popup_backgroundSilent') }),
     );
     const late: Reachability = { state: 'unreachable', reason: t('popup_noAnswerWithin', formatNumber(Math.round(timeoutMs / 1000))) };

@@ -4,8 +4,9 @@
  * inserted exactly as shown) renders the text as one text node. Neither ever produces markup from the
  * text, loads anything, or gives a link an href.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { findReferenceDefinitions, isParseableBlock, splitIntoBlocks } from './markdown-chunks';
+import { Component } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { findReferenceDefinitions, isParseableBlock, splitBlocksFrom } from './markdown-chunks';
 import { loadedMarkdownParser, loadMarkdownParser, type MarkdownParser } from './markdown-loader';
 import { renderTree } from './render-tree';
 import type { LinkOpener } from './SafeLink';
@@ -52,26 +53,89 @@ interface MarkdownTextProps {
 
 function MarkdownText({ text, streaming, openLink, className, shared }: MarkdownTextProps) {
   const parse = useMarkdownParser();
-  const blocks = useMemo(() => splitIntoBlocks(text), [text]);
+  const { settled, tail } = useBlocks(text);
   const own = useMemo(() => (shared ? null : sharedDefinitionsOf(text)), [text, shared]);
   const definitions = shared ?? own!;
   // Strings, so a block re-renders exactly when the definitions or the set of used labels change.
   const usedLabels = definitions.usedLabels;
   return (
     <div class={className ? `safe-markdown ${className}` : 'safe-markdown'}>
-      {blocks.map((block, index) => (
+      <SettledBlocks blocks={settled} definitions={definitions.source} usedLabels={usedLabels} parse={parse} openLink={openLink} />
+      {tail === undefined ? null : (
         <MarkdownBlock
-          key={index}
-          source={block}
+          key={settled.length}
+          source={tail}
           definitions={definitions.source}
           usedLabels={usedLabels}
-          waiting={streaming && index === blocks.length - 1 && block.length > MAX_LIVE_TAIL_LENGTH}
+          waiting={streaming && tail.length > MAX_LIVE_TAIL_LENGTH}
           parse={parse}
           openLink={openLink}
         />
-      ))}
+      )}
     </div>
   );
+}
+
+interface Blocks {
+  /** Every block but the last: complete (a blank line follows each), the same array until one more settles. */
+  settled: readonly string[];
+  /** The last block, the one a stream still grows. */
+  tail: string | undefined;
+}
+
+/**
+ * The text's blocks, split incrementally: when the text only grew (a stream), only its last block is split
+ * again, and the settled blocks keep their array, so rendering them again is skipped whole. Per frame of a
+ * long answer, the work is the size of its last block, not of the answer.
+ */
+function useBlocks(text: string): Blocks {
+  const cache = useRef<{ text: string; settled: string[]; settledEnd: number; tail: string | undefined } | null>(null);
+  const previous = cache.current;
+  if (previous?.text === text) return previous;
+  // A stream only appends; anything else (a new answer, an edit) starts over.
+  const from = previous && text.startsWith(previous.text.slice(0, previous.settledEnd)) ? previous : null;
+  const { blocks, lastStart } = splitBlocksFrom(text, from?.settledEnd ?? 0);
+  const newlySettled = blocks.slice(0, -1);
+  const settled = newlySettled.length > 0 ? [...(from?.settled ?? []), ...newlySettled] : (from?.settled ?? []);
+  const next = { text, settled, settledEnd: newlySettled.length > 0 ? lastStart : (from?.settledEnd ?? 0), tail: blocks.at(-1) };
+  cache.current = next;
+  return next;
+}
+
+interface SettledBlocksProps {
+  blocks: readonly string[];
+  definitions: string;
+  usedLabels: string;
+  parse: MarkdownParser | null;
+  openLink: LinkOpener;
+}
+
+/**
+ * The complete blocks, rendered again only when one more settles or what they depend on changes: while a
+ * stream grows the last block, this is skipped in one comparison. (A class, so the renderer needs no
+ * compatibility layer for memo.)
+ */
+class SettledBlocks extends Component<SettledBlocksProps> {
+  override shouldComponentUpdate(next: SettledBlocksProps): boolean {
+    const current = this.props;
+    return (
+      current.blocks !== next.blocks ||
+      current.definitions !== next.definitions ||
+      current.usedLabels !== next.usedLabels ||
+      current.parse !== next.parse ||
+      current.openLink !== next.openLink
+    );
+  }
+
+  override render({ blocks, definitions, usedLabels, parse, openLink }: SettledBlocksProps) {
+    return (
+      <>
+        {blocks.map((block, index) => (
+          <MarkdownBlock key={index} source={block} definitions={definitions} usedLabels={usedLabels} waiting={false} parse={parse} openLink={openLink} />
+        ))}
+      </>
+    );
+  }
 }
 
 interface MarkdownBlockProps {

@@ -25,14 +25,30 @@ const BLANK = /^[ \t]*$/;
 const DEFINITION = /^ {0,3}\[((?:[^\\\]]|\\.){1,999})\]:[ \t]*(\S+)/;
 
 export function splitIntoBlocks(text: string): string[] {
+  return splitBlocksFrom(text, 0).blocks;
+}
+
+/**
+ * The blocks of `text` from offset `from`, which must be where a block starts (0, or a `lastStart` this
+ * function returned for a text that `text` extends): there no fence is open, so the split equals that of the
+ * whole text from there. `lastStart` is the offset of the last block (text.length when there is none): a
+ * stream re-splits only from there, since every block before it is followed by a blank line and complete.
+ */
+export function splitBlocksFrom(text: string, from: number): { blocks: string[]; lastStart: number } {
   const blocks: string[] = [];
   let current: string[] = [];
+  let currentStart = from;
+  let lastStart = text.length;
   let fence: string | null = null;
   const flush = () => {
-    if (current.length > 0) blocks.push(current.join('\n'));
+    if (current.length > 0) {
+      blocks.push(current.join('\n'));
+      lastStart = currentStart;
+    }
     current = [];
   };
-  for (const line of text.split('\n')) {
+  let offset = from;
+  for (const line of text.slice(from).split('\n')) {
     const marker = FENCE.exec(line)?.[1];
     if (fence === null && marker) {
       fence = marker;
@@ -42,11 +58,13 @@ export function splitIntoBlocks(text: string): string[] {
     if (fence === null && BLANK.test(line)) {
       flush();
     } else {
+      if (current.length === 0) currentStart = offset;
       current.push(line);
     }
+    offset += line.length + 1;
   }
   flush();
-  return blocks;
+  return { blocks, lastStart };
 }
 
 export interface ReferenceDefinitions {

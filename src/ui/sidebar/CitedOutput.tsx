@@ -5,6 +5,7 @@ import { toUserFacingError } from '../api';
 import { t } from '../i18n';
 import { SafeMarkdown, sharedDefinitionsOf } from '../render';
 import { citedPoints, type Citation, type CitedPoint } from './citations';
+import { errorLine } from '../common/error-text';
 
 interface Props {
   api: UiApi;
@@ -37,25 +38,20 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
       if (!found) setNote(t('sidebar_citationNotLoaded', citation.reference));
     } catch (cause) {
       const error = toUserFacingError(cause);
-      setNote(error.hint ? `${error.message} ${error.hint}` : error.message);
+      setNote(errorLine(error));
     }
   };
 
   // One stable callback, so a point that did not change is not rendered again while the answer streams.
   const show = useCallback((citation: Citation) => void showLatest.current(citation), []);
 
+  const settled = useSettledPoints(points);
+  const last = points.at(-1);
+
   return (
     <div class="cited-output">
-      {points.map((point, index) => (
-        <CitedPointView
-          key={index}
-          point={point}
-          streaming={streaming && index === points.length - 1}
-          definitions={definitions}
-          usedLabels={usedLabels}
-          onShow={show}
-        />
-      ))}
+      <SettledPoints points={settled} definitions={definitions} usedLabels={usedLabels} onShow={show} />
+      {last ? <CitedPointView key={points.length - 1} point={last} streaming={streaming} definitions={definitions} usedLabels={usedLabels} onShow={show} /> : null}
       {note ? (
         <p class="citation-note muted" role="status" data-testid="citation-note">
           {note}
@@ -64,6 +60,47 @@ export function CitedOutput({ api, text, references, tabId, streaming }: Props) 
     </div>
   );
 }
+
+/**
+ * Every point but the last, as the same array (and the same point objects) for as long as they are
+ * unchanged: a stream grows only the last point, so the points before it are skipped in one comparison
+ * instead of each being compared every frame.
+ */
+function useSettledPoints(points: readonly CitedPoint[]): readonly CitedPoint[] {
+  const kept = useRef<readonly CitedPoint[]>([]);
+  const count = Math.max(0, points.length - 1);
+  const previous = kept.current;
+  const stable = previous.length <= count && previous.every((point, index) => samePoint(point, points[index]!));
+  if (stable && previous.length === count) return previous;
+  kept.current = stable ? [...previous, ...points.slice(previous.length, count)] : points.slice(0, count);
+  return kept.current;
+}
+
+function samePoint(a: CitedPoint, b: CitedPoint): boolean {
+  return (
+    a.text === b.text &&
+    a.citations.length === b.citations.length &&
+    a.citations.every((citation, index) => citation.messageId === b.citations[index]!.messageId && citation.reference === b.citations[index]!.reference)
+  );
+}
+
+interface SettledPointsProps {
+  points: readonly CitedPoint[];
+  definitions: string;
+  usedLabels: string;
+  onShow(citation: Citation): void;
+}
+
+/** The complete points; rendered again only when one more completes or what they share changes. */
+const SettledPoints = memo(function SettledPoints({ points, definitions, usedLabels, onShow }: SettledPointsProps) {
+  return (
+    <>
+      {points.map((point, index) => (
+        <CitedPointView key={index} point={point} streaming={false} definitions={definitions} usedLabels={usedLabels} onShow={onShow} />
+      ))}
+    </>
+  );
+});
 
 interface PointProps {
   point: CitedPoint;
@@ -108,7 +145,5 @@ const CitedPointView = memo(
     previous.definitions === next.definitions &&
     previous.usedLabels === next.usedLabels &&
     previous.onShow === next.onShow &&
-    previous.point.text === next.point.text &&
-    previous.point.citations.length === next.point.citations.length &&
-    previous.point.citations.every((citation, index) => citation.messageId === next.point.citations[index]!.messageId && citation.reference === next.point.citations[index]!.reference),
+    samePoint(previous.point, next.point),
 );

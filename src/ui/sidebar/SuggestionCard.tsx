@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { SafeMarkdown } from '../render';
 import { allowedUrlsFor, foreignLinks } from './draft-links';
 import { DraftWarning } from './DraftWarning';
+import { errorLine } from '../common/error-text';
 
 interface Props {
   api: UiApi;
@@ -68,7 +69,7 @@ export function SuggestionCard({ api, index, text, tabId, insertBlockedReason, s
       );
     } catch (cause) {
       const error = toUserFacingError(cause);
-      setInsert({ state: 'done', ok: false, message: error.hint ? `${error.message} ${error.hint}` : error.message });
+      setInsert({ state: 'done', ok: false, message: errorLine(error) });
     }
   };
 

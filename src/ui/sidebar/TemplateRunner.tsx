@@ -3,6 +3,7 @@ import { toUserFacingError, type UiApi } from '../api';
 import { variablesOf, type PromptTemplate } from '../../shared/templates';
 import { t } from '../i18n';
 import type { TaskRequest } from './use-task';
+import { errorLine } from '../common/error-text';
 
 interface Props {
   api: UiApi;
@@ -75,7 +76,7 @@ export function TemplateRunner({ api, tabId, chatKey, canStart, streaming, reade
       setChatDefault(answer.chatDefaultId);
     } catch (cause) {
       const error = toUserFacingError(cause);
-      setNote(error.hint ? `${error.message} ${error.hint}` : error.message);
+      setNote(errorLine(error));
     }
   };
 

@@ -2,6 +2,7 @@ import type { TabState } from '../../shared/protocol';
 import type { UserFacingError } from '../../shared/errors';
 import { formatNumber } from '../common/locale-format';
 import { t } from '../i18n';
+import { errorText } from '../common/error-text';
 
 export type AdapterStatus = 'ok' | 'degraded' | 'unreadable' | 'unsupported';
 
@@ -39,7 +40,8 @@ export function describeAdapterStatus({ tabId, state, error }: AdapterStatusInpu
     return { status: 'unsupported', sentence: t('sidebar_statusNoTab'), notes: [] };
   }
   if (error) {
-    return { status: 'unreadable', sentence: t('sidebar_statusCantCheck', error.message), notes: error.hint ? [error.hint] : [] };
+    const words = errorText(error);
+    return { status: 'unreadable', sentence: t('sidebar_statusCantCheck', words.message), notes: words.hint ? [words.hint] : [] };
   }
   if (tabId === undefined || !state) {
     return { status: undefined, sentence: t('sidebar_statusChecking'), notes: [] };
@@ -49,10 +51,11 @@ export function describeAdapterStatus({ tabId, state, error }: AdapterStatusInpu
   }
   const conversation = state.conversation;
   if (!conversation) {
-    const notes = state.error?.hint ? [state.error.hint] : [];
+    const words = state.error ? errorText(state.error) : undefined;
+    const notes = words?.hint ? [words.hint] : [];
     return {
       status: 'unreadable',
-      sentence: state.error ? t('sidebar_statusCantReadError', state.error.message) : t('sidebar_statusOpenChat'),
+      sentence: words ? t('sidebar_statusCantReadError', words.message) : t('sidebar_statusOpenChat'),
       notes,
     };
   }

@@ -3,7 +3,8 @@ import type { TaskHandle, TaskStartInfo, UiApi } from '../api';
 import type { UserFacingError } from '../../shared/errors';
 import { TASK_OUTPUT, type ConsentDecision, type SendPreview, type TaskName, type TaskOptions } from '../../shared/stream-protocol';
 import { draftsFor, SUGGESTION_COUNT } from '../../assistant/suggestions';
-import { nextFrame, type FrameScheduler } from '../common/frame';
+import { everyOtherFrame, nextFrame, type FrameScheduler } from '../common/frame';
+import { loadMarkdownParser } from '../render';
 
 export type TaskPhase = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -78,10 +79,16 @@ function shownFrom(task: TaskName, buffer: string): Pick<TaskRunState, 'suggesti
 
 /**
  * Runs one task at a time and turns its stream into what the sidebar shows. Deltas only append to a
- * buffer; the buffer becomes drafts or output text at most once per frame, so a fast stream costs one
- * render (and one Markdown parse of the last block) a frame.
+ * buffer; the buffer becomes drafts or output text at the next frame for the first token, then at most
+ * every other frame, so a fast stream costs one render (and one Markdown parse of the last block) per two
+ * frames.
  */
-export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
+export function useTask(
+  api: UiApi,
+  scheduleFrame: FrameScheduler = nextFrame,
+  /** For the updates after a run's first: by default every other frame (see everyOtherFrame). */
+  scheduleFollowingFrame: FrameScheduler = scheduleFrame === nextFrame ? everyOtherFrame : scheduleFrame,
+) {
   const [state, setState] = useState<TaskRunState>(IDLE);
   const handle = useRef<TaskHandle | null>(null);
   const buffer = useRef('');
@@ -111,6 +118,8 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
       handle.current?.cancel();
       dropFrame();
       const run = ++runRef.current;
+      // The Markdown parser is normally loaded with the page; if not yet, load it now, before the first token.
+      void loadMarkdownParser().catch(() => undefined);
       const { task } = request;
       taskRef.current = task;
       buffer.current = '';
@@ -146,9 +155,11 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
           },
           onDelta(text) {
             if (!isCurrent()) return;
-            if (buffer.current === '') setState((previous) => (previous.notice ? { ...previous, notice: null } : previous));
+            const first = buffer.current === '';
+            if (first) setState((previous) => (previous.notice ? { ...previous, notice: null } : previous));
             buffer.current += text;
-            cancelFrame.current ??= scheduleFrame(() => {
+            // The first token shows at the next frame; later ones at most every other frame.
+            cancelFrame.current ??= (first ? scheduleFrame : scheduleFollowingFrame)(() => {
               cancelFrame.current = null;
               flush(run, task);
             });
@@ -180,7 +191,7 @@ export function useTask(api: UiApi, scheduleFrame: FrameScheduler = nextFrame) {
         request.options,
       );
     },
-    [api, scheduleFrame, flush],
+    [api, scheduleFrame, scheduleFollowingFrame, flush],
   );
 
   /** Cancels the stream; what arrived so far stays. */

@@ -4,6 +4,7 @@ import { FakeApi } from '../../testing/fake-api';
 import { UiRequestError } from '../../api';
 import { cleanup, click, getByTestId, mount, settle } from '../../testing/dom';
 import { SettingsTransfer } from './SettingsTransfer';
+import { withCatalogue } from '../../i18n/with-catalogue';
 
 afterEach(cleanup);
 
@@ -46,6 +47,22 @@ describe('options: settings file', () => {
     expect(getByTestId(container, 'settings-import-needs-key').textContent).toBe('Enter the API key again for: Hosted.');
     expect(result.textContent).toContain('never imports keys');
     expect(imported).toBe(true);
+  });
+
+  it('shows the import notices in the interface language', async () => {
+    const api = new FakeApi().on('ui->background:import-settings', () => ({
+      assistants: 1,
+      needsKey: [],
+      notices: ['“Hosted” now points to another server, so the key stored for it was removed.'],
+      noticeWordings: [{ key: 'error_importKeyRemovedOne', args: ['“Hosted”'] }],
+    }));
+    await withCatalogue('de', async () => {
+      const { container } = await mount(<SettingsTransfer api={api} download={() => undefined} />);
+      await pick(getByTestId(container, 'settings-import'), JSON.stringify(FILE));
+      expect(getByTestId(container, 'settings-import-result').textContent).toContain(
+        '“Hosted” zeigt jetzt auf einen anderen Server, deshalb wurde der dafür gespeicherte Schlüssel entfernt.',
+      );
+    });
   });
 
   it('shows the background’s reason when the file is refused', async () => {

@@ -5,6 +5,7 @@ import { MAX_SETTINGS_FILE_CHARACTERS, type SettingsImportResult } from '../../.
 import { ErrorNotice } from '../../common/ErrorNotice';
 import { formatNumber } from '../../common/locale-format';
 import { t } from '../../i18n';
+import { translated } from '../../common/error-text';
 
 interface Props {
   api: UiApi;
@@ -104,9 +105,9 @@ export function SettingsTransfer({ api, download, onImported }: Props) {
               {t('optionsData_needsKey', result.needsKey.map((assistant) => assistant.name).join(', '))}
             </p>
           ) : null}
-          {result.notices.map((notice) => (
+          {result.notices.map((notice, index) => (
             <p key={notice} class="muted">
-              {notice}
+              {translated(result.noticeWordings?.[index], notice)}
             </p>
           ))}
         </div>
