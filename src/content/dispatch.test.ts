@@ -4,6 +4,20 @@ import { MAX_DRAFT_LENGTH } from '../shared/protocol';
 import { NothingSelectedError, type SiteAdapter } from './adapters/types';
 import { dispatchContentMessage, type ContentContext, type ContentMessageSender } from './dispatch';
 import { ContentSession } from './session';
+import type { UserFacingError } from '../shared/errors';
+import { wording, type WordingKey } from '../shared/wording';
+
+/**
+ * The content script writes its errors' English out (it doesn't bundle the catalogue); it must say exactly
+ * what the catalogue says, and carry the ids the interface translates.
+ */
+function expectWorded(reply: unknown): void {
+  const error = (reply as { error: UserFacingError }).error;
+  expect(error.messageWording, 'message id').toBeDefined();
+  expect(wording(error.messageWording!.key as WordingKey, ...error.messageWording!.args).text).toBe(error.message);
+  expect(error.hintWording, 'hint id').toBeDefined();
+  expect(wording(error.hintWording!.key as WordingKey, ...error.hintWording!.args).text).toBe(error.hint);
+}
 
 const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE_URL = `chrome-extension://${RUNTIME_ID}/`;
@@ -102,7 +116,8 @@ describe('dispatchContentMessage: failures are data', () => {
         throw new Error('boom');
       },
     });
-    expect(await dispatchContentMessage(READ, BACKGROUND, context)).toEqual({
+    const reply = await dispatchContentMessage(READ, BACKGROUND, context);
+    expect(reply).toMatchObject({
       ok: false,
       error: {
         kind: 'adapter',
@@ -111,18 +126,21 @@ describe('dispatchContentMessage: failures are data', () => {
         retryable: true,
       },
     });
+    expectWorded(reply);
   });
 
   it('turns a composer crash into an adapter error', async () => {
     const { context } = setup({ insert: () => Promise.reject(new Error('boom')) });
     const reply = await dispatchContentMessage(INSERT, BACKGROUND, context);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter', retryable: true } });
+    expectWorded(reply);
   });
 
   it('says the page is not supported when no adapter matches it', async () => {
     const { context } = setup();
     const reply = await dispatchContentMessage(READ, BACKGROUND, { ...context, pickAdapter: () => null });
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter', retryable: false } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter', retryable: false, hint: 'Open a supported messenger (https://web.whatsapp.com/) and try again.' } });
+    expectWorded(reply);
   });
 
   it('uses the registry by default', async () => {
@@ -143,7 +161,9 @@ describe('dispatchContentMessage: read-draft', () => {
 
   it('says so when there is no message box', async () => {
     const { context } = setup({ readDraft: () => null });
-    expect(await dispatchContentMessage(READ_DRAFT, BACKGROUND, context)).toMatchObject({ ok: false, error: { kind: 'adapter' } });
+    const reply = await dispatchContentMessage(READ_DRAFT, BACKGROUND, context);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter' } });
+    expectWorded(reply);
   });
 
   it('ignores a tab asking for the draft', () => {
@@ -220,6 +240,7 @@ describe('dispatchContentMessage: scoped reads, cancel and watch', () => {
       { ...context, session: new ContentSession(document, async () => undefined) },
     );
     expect(reply).toMatchObject({ ok: false, error: { kind: 'adapter', message: 'No messages are selected in the chat.' } });
+    expectWorded(reply);
   });
 
   it('turns the watch on and off only for the background', async () => {

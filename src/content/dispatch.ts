@@ -5,6 +5,7 @@
  * to other listeners (and tells a probing sender nothing).
  */
 import type { UserFacingError } from '../shared/errors';
+import type { Wording, WordingKey } from '../shared/wording';
 import { parseContentEnvelope } from '../shared/content-protocol';
 import type { Payload, Reply } from '../shared/protocol';
 import { adapterForUrl, supportedSites } from './adapters/registry';
@@ -110,7 +111,7 @@ async function readConversation(
       value: scoped ? { ...conversation, coverage: { scope: 'visible', complete: true, reachedChatStart: false } } : conversation,
     };
   } catch {
-    return { ok: false, error: adapterError('Aside could not read this chat.') };
+    return { ok: false, error: adapterError(wordingId('error_chatReadFailed'), 'Aside could not read this chat.') };
   }
 }
 
@@ -128,12 +129,14 @@ async function readScoped(
         error: {
           kind: 'adapter',
           message: 'No messages are selected in the chat.',
+          messageWording: wordingId('error_nothingSelected'),
           hint: 'Select the messages you mean in WhatsApp (drag across them), then try again.',
+          hintWording: wordingId('error_nothingSelectedHint'),
           retryable: true,
         },
       };
     }
-    return { ok: false, error: adapterError('Aside could not read this chat’s history.') };
+    return { ok: false, error: adapterError(wordingId('error_chatHistoryReadFailed'), 'Aside could not read this chat’s history.') };
   }
 }
 
@@ -157,20 +160,36 @@ async function insertDraft(
   try {
     return { ok: true, value: await adapter.insert(doc, text) };
   } catch {
-    return { ok: false, error: adapterError('Aside could not put the draft into the message box.') };
+    return { ok: false, error: adapterError(wordingId('error_draftInsertFailed'), 'Aside could not put the draft into the message box.') };
   }
 }
 
 function readDraft(adapter: SiteAdapter, doc: Document): Reply<'background->content:read-draft'> {
   const text = adapter.readDraft(doc);
   if (text === null) {
-    return { ok: false, error: adapterError('Aside could not find WhatsApp’s message box in this chat.') };
+    return { ok: false, error: adapterError(wordingId('error_messageBoxMissing'), 'Aside could not find WhatsApp’s message box in this chat.') };
   }
   return { ok: true, value: { text } };
 }
 
-function adapterError(message: string): UserFacingError {
-  return { kind: 'adapter', message, hint: 'Reload the messenger tab and try again.', retryable: true };
+/**
+ * The English is written out here rather than read from the catalogue (src/shared/wording.ts): the content
+ * script stays small, and only the ids reach the interface, which translates them. errors.test.ts checks
+ * that each English text equals its catalogue entry.
+ */
+function wordingId(key: WordingKey, ...args: string[]): Wording {
+  return { key, args };
+}
+
+function adapterError(messageWording: Wording, message: string): UserFacingError {
+  return {
+    kind: 'adapter',
+    message,
+    messageWording,
+    hint: 'Reload the messenger tab and try again.',
+    hintWording: wordingId('error_reloadMessengerHint'),
+    retryable: true,
+  };
 }
 
 function unsupportedPage(): { ok: false; error: UserFacingError } {
@@ -179,7 +198,9 @@ function unsupportedPage(): { ok: false; error: UserFacingError } {
     error: {
       kind: 'adapter',
       message: 'This page is not a chat Aside can read.',
+      messageWording: wordingId('error_unsupportedPage'),
       hint: `Open a supported messenger (${supportedSites().join(', ')}) and try again.`,
+      hintWording: wordingId('error_unsupportedPageHint', supportedSites().join(', ')),
       retryable: false,
     },
   };

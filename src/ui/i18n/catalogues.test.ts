@@ -79,6 +79,8 @@ describe('locale catalogues', () => {
       ...[...code.matchAll(/\bi18nKey\(\s*'([A-Za-z0-9_]+)'/g)].map((match) => match[1]!),
       // Errors and notices built in the background and providers name theirs as `wording('…')` (src/shared/wording.ts).
       ...[...code.matchAll(/\bwording\(\s*'([A-Za-z0-9_]+)'/g)].map((match) => match[1]!),
+      // The content script names ids without bundling the catalogue (src/content/dispatch.ts).
+      ...[...code.matchAll(/\bwordingId\(\s*'([A-Za-z0-9_]+)'/g)].map((match) => match[1]!),
     ]);
     expect([...asked].filter((key) => !(key in english)).sort(), 'missing from en/messages.json').toEqual([]);
     expect(Object.keys(english).filter((key) => !asked.has(key)).sort(), 'unused keys').toEqual([]);
