@@ -57,6 +57,17 @@ describe('web-llm failures, as the user reads them', () => {
     });
   }
 
+  it('a file request the download guard refused names the address, and is not retried', () => {
+    const blocked = Object.assign(named('DownloadBlockedError', 'Aside blocked a model file request to https://evil.example'), {
+      url: 'https://evil.example/shard.bin',
+    });
+    const error = describeWebLLMError(blocked, 'Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    expect(error.kind).toBe('config');
+    expect(error.details.code).toBe('download-blocked');
+    expect(error.message).toBe('Aside blocked a model file request to https://evil.example, which is not where this model’s files come from.');
+    expect(error.details.hint).toMatch(/Delete the model/);
+  });
+
   it('anything else is a server error that quotes the engine’s words', () => {
     const mapped = describeWebLLMError(new Error('tokenizer exploded'), 'm');
     expect(mapped.kind).toBe('server');

@@ -94,6 +94,15 @@ export function describeWebLLMError(error: unknown, model: string): ProviderErro
       hint: wording('error_contextTooLongHint'),
     });
   }
+  if (name === 'DownloadBlockedError') {
+    // The download guard refused an address outside the model's own origins (src/llm-host/download-guard.ts).
+    // The origin, as the egress log shows it.
+    const origin = host && url ? new URL(url).origin : 'an invalid address';
+    return new ProviderError('config', wording('error_modelFileBlocked', origin), {
+      code: 'download-blocked',
+      hint: wording('error_modelFileBlockedHint'),
+    });
+  }
   if (name === 'DownloadHttpError' && status !== undefined) {
     if (status === 404 || status === 401 || status === 403) {
       return new ProviderError('model', host ? wording('error_modelFileMissing', model, host, status) : wording('error_modelFileMissingUnknownSource', model, status), {
