@@ -2,7 +2,9 @@
  * `node --import tsx bench/reading-profile.ts [reads]`: where the reader's time goes on the bench chat
  * (bench/reading.ts), in real Chromium. The reader is bundled unminified, read `reads` times (default 100)
  * under the DevTools CPU profiler, and the functions with the most self time are printed with their share.
- * `--save FILE` also writes the .cpuprofile (open it in DevTools' Performance panel).
+ * `--save FILE` also writes the .cpuprofile (open it in DevTools' Performance panel). `--first` profiles first
+ * reads instead: each read on a fresh copy of the chat (as bench/reading.ts's first-read figure), so the row
+ * cache never answers; the copying itself shows as cloneNode/replaceWith and is left out of the shares.
  */
 import { writeFileSync } from 'node:fs';
 import { benchPage, bundleReader, launchChromium, openBenchPage } from './reading';
@@ -19,9 +21,13 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** Not the reader's time: idle, the profiler's own, and (with --first) making the fresh copy. */
+const LEFT_OUT = new Set(['(idle)', '(program)', 'cloneNode', 'replaceWith', 'getElementById']);
+
 async function main(): Promise<void> {
   const reads = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100);
   const saveAt = process.argv.indexOf('--save');
+  const first = process.argv.includes('--first');
   const { code } = await bundleReader(false);
   const browser = await launchChromium();
   try {
@@ -30,10 +36,19 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const readAll = (count: number) =>
-      page.evaluate((times) => {
-        const read = (globalThis as unknown as { __asideBenchRead: (doc: Document) => unknown }).__asideBenchRead;
-        for (let index = 0; index < times; index += 1) read(document);
-      }, count);
+      page.evaluate(
+        ({ times, fresh }) => {
+          const read = (globalThis as unknown as { __asideBenchRead: (doc: Document) => unknown }).__asideBenchRead;
+          for (let index = 0; index < times; index += 1) {
+            if (fresh) {
+              const app = document.getElementById('app')!;
+              app.replaceWith(app.cloneNode(true));
+            }
+            read(document);
+          }
+        },
+        { times: count, fresh: first },
+      );
     await readAll(5);
     await cdp.send('Profiler.start');
     await readAll(reads);
@@ -48,7 +63,7 @@ async function main(): Promise<void> {
     let total = 0;
     for (const node of profile.nodes) {
       const time = selfTime.get(node.id) ?? 0;
-      if (node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
+      if (LEFT_OUT.has(node.callFrame.functionName)) continue;
       total += time;
       const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;
       byFunction.set(key, (byFunction.get(key) ?? 0) + time);

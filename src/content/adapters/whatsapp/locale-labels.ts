@@ -84,6 +84,17 @@ export const INTERFACE_LABELS = {
 
 export type InterfaceLanguage = keyof typeof INTERFACE_LABELS;
 
+/**
+ * Labels known in English only: no public source gave their translations, and a guessed translation could
+ * match the wrong element. Every use has a language-neutral hook beside it (selectors.ts), so other
+ * languages lose only the precision the label adds. Move one into InterfaceLabels once its translations
+ * are known.
+ */
+export const ENGLISH_ONLY_LABELS = {
+  /** aria-label of a GIF's button (shared/research/messenger-dom.md, docs/research/whatsapp-media.md). */
+  playGif: 'Play GIF',
+} as const;
+
 const LANGUAGES = Object.values(INTERFACE_LABELS) as readonly InterfaceLabels[];
 
 /** Every language's value of one label, English first, without repeats (Spanish and Portuguese share some). */
@@ -98,6 +109,9 @@ export function labelSelector(element: string, attribute: string, labels: readon
 
 /** "This message was deleted" and the owner's own, in every language, for rows that lost their icon. */
 export const DELETED_TEXTS: ReadonlySet<string> = new Set(LANGUAGES.flatMap((labels) => labels.deleted));
+
+/** "Edited" beside a message's time, in every language (whole label text, compared exactly). */
+export const EDITED_TEXTS: ReadonlySet<string> = new Set(labelsOf('edited'));
 
 const UNSAVED_PREFIX = new RegExp(
   `^(?:${[...new Set(LANGUAGES.flatMap((labels): readonly string[] => labels.unsavedContactPrefixes))].join('|')})\\s+`,

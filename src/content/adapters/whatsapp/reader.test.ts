@@ -196,6 +196,58 @@ describe('rows that are not messages', () => {
   });
 });
 
+describe('the unread divider', () => {
+  const CHAT: RenderChatSpec = {
+    title: 'Rui',
+    isGroup: false,
+    messages: [
+      { id: '3EB0DD0000000001', direction: 'in', text: 'Are you coming?', time: '09:00', date: '22/03/2026' },
+      { id: '3EB0DD0000000002', direction: 'out', text: 'Yes', time: '09:01' },
+      { id: '3EB0DD0000000003', direction: 'in', text: 'Great', time: '09:02' },
+    ],
+  };
+  // The divider as WhatsApp draws it: a row of its own, with no message id, its text in a live region.
+  const DIVIDER_ROW =
+    '<div role="row"><div class="_amjw _aot1 x78zum5" tabindex="-1"><span class="x1rg5ohu _ao3e" aria-live="polite">1 unread message</span></div></div>';
+  const rowOf = (doc: Document, id: string) => doc.querySelector(`[data-id="${id}"]`)!.closest('[role="row"]')!;
+
+  // On a first read and on later ones (rows from the row cache).
+  const readTwice = (edit: (doc: Document) => void) => {
+    const doc = parseHtml(renderWhatsAppPage(CHAT));
+    edit(doc);
+    return [readConversation(doc).unreadFromId, readConversation(doc).unreadFromId];
+  };
+
+  it('names the first message below it', () => {
+    expect(readTwice((doc) => rowOf(doc, '3EB0DD0000000003').insertAdjacentHTML('beforebegin', DIVIDER_ROW))).toEqual([
+      '3EB0DD0000000003',
+      '3EB0DD0000000003',
+    ]);
+  });
+
+  it('is not a live region inside a message, whatever it says', () => {
+    const unread = readTwice((doc) =>
+      doc
+        .querySelector('[data-id="3EB0DD0000000002"] [data-pre-plain-text]')!
+        .insertAdjacentHTML('afterend', '<span aria-live="polite">1 unread message</span>'),
+    );
+    expect(unread).toEqual([undefined, undefined]);
+  });
+});
+
+describe('icons', () => {
+  it('finds markers among the tails and ticks on every row, and takes no tail or tick for one', () => {
+    const conversation = readEdited(SMALL_GROUP, (doc) => {
+      const icon = doc.createElement('span');
+      icon.setAttribute('data-icon', 'forward-refreshed');
+      icon.textContent = 'forward-refreshed';
+      doc.querySelector('[data-id] .message-in [data-pre-plain-text]')!.before(icon);
+    });
+    expect(conversation.messages.map((message) => message.forwarded ?? false)).toEqual([true, false, false]);
+    expect(conversation.messages.every((message) => !message.media && !message.deleted)).toBe(true);
+  });
+});
+
 describe('ids and direction', () => {
   it('reads packed ids into the message id and direction', () => {
     const packed = readConversation(loadFixture(FIXTURES.packedGroup202603));

@@ -10,7 +10,7 @@ import { assessHealth } from './health';
 import { classifyMessageId, isGroupJid } from './message-id';
 import { ContainedCursor } from './contained-cursor';
 import { readRow, type MessageRowReading, type RowContext, type RowReading } from './row';
-import { readPlainRow } from './row-cache';
+import { readPlainRow, wasReadBefore } from './row-cache';
 import { MESSAGE_ID_ATTRIBUTE, whatsAppSelectors as selectors, queryFirstTier, type SelectorName } from './selectors';
 import { findUnreadDivider, firstIdAfter } from './message-list';
 import { findSparseFeatures } from './sparse-features';
@@ -62,27 +62,29 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
 
   // Rows without an id (date separators, the unread divider) are never messages: walk the ids directly.
   const containers = main.querySelectorAll(selectors.messageContainer.tiers[0].selector);
+  // The row cache answers from a chat's second read on (row-cache.ts).
+  const readBefore = wasReadBefore(main);
   // Rarely found features first, on every read: a row holding one is never taken from the row cache.
-  const sparse = findSparseFeatures(main, log);
+  const sparse = findSparseFeatures(main, log, !readBefore);
   // The pane-wide lists are queried only once a row is read in full (none when the row cache has them all).
   let authorElements: { elements: ArrayLike<Element>; tier: number } | null = null;
   const authors = () => (authorElements ??= findAuthorElements(main, containers));
   const context: RowContext = {
     log,
     parseMetadata: createMetadataParser(),
-    metadata: new ContainedCursor(() => main.querySelectorAll(selectors.messageMetadata.tiers[0].selector)),
     texts: new ContainedCursor(() => main.querySelectorAll(selectors.messageText.tiers[0].selector)),
     authors: new ContainedCursor(() => authors().elements),
     get authorTier() {
       return authors().tier;
     },
+    askEachRowIfEdited: readBefore,
   };
   const readings: RowReading[] = [];
   // Indexed, not for-of: iterating a NodeList with for-of costs twice as much in Chromium.
   for (let index = 0; index < containers.length; index++) {
     const container = containers[index]!;
     const features = sparse.get(container);
-    readings.push(features ? readRow(container, features, context) : readPlainRow(container, context));
+    readings.push(features || !readBefore ? readRow(container, features, context) : readPlainRow(container, context));
   }
   if (containers.length) log.record('messageContainer', 1);
   const rowsShown = containers.length > 0 || main.querySelector(selectors.messageRow.tiers[0].selector) !== null;
@@ -258,6 +260,7 @@ function toMessage(reading: MessageRowReading, sender: string | null, order: Dat
   if (reading.quote) message.quote = reading.quote;
   if (reading.media) message.media = reading.media;
   if (reading.deleted) message.deleted = true;
+  if (reading.edited) message.edited = true;
   if (reading.forwarded) message.forwarded = true;
   return message;
 }

@@ -100,4 +100,16 @@ describe('reading the same page again (row cache)', () => {
     ]);
     expect(conversation.health.status).toBe('ok');
   });
+
+  it('shows an edit to a row that arrived after the chat was first read', () => {
+    const doc = parseHtml(renderWhatsAppPage({ ...CHAT, messages: CHAT.messages.slice(0, 2) }));
+    readConversation(doc);
+    // The third message arrives in the chat already read, is read once, then edited.
+    const full = parseHtml(renderWhatsAppPage(CHAT));
+    const pane = (page: Document) => page.querySelector('[data-testid="conversation-panel-messages"]')!;
+    pane(doc).append(doc.importNode(pane(full).lastElementChild!, true));
+    expect(readConversation(doc).messages[2]!.text).toBe('I drive');
+    textOf(doc, '3EB0AAAA00000003').firstChild!.textContent = 'I drive, leaving at 8';
+    expect(readConversation(doc).messages[2]!.text).toBe('I drive, leaving at 8');
+  });
 });

@@ -9,8 +9,10 @@
  * textContent does not show). What can change in a kept row shows in those three: an edit changes the text
  * and adds the "Edited" mark, a deletion replaces the text, WhatsApp reusing the element for another
  * message changes the id and text, and an emoji or line break added by an edit adds an element. Keyed by the
- * element (a WeakMap), so rows WhatsApp drops from its virtualized list are forgotten with them. A row is
- * kept from its second read on: the first read of a page costs what it did without the cache.
+ * element (a WeakMap), so rows WhatsApp drops from its virtualized list are forgotten with them. Rows are kept
+ * from the second read of the same chat pane (#main, which WhatsApp renders anew for each chat) on: the first
+ * read of a chat costs what it did without the cache, with not even a lookup per row (a WeakSet of rows seen
+ * once cost a tenth of a first read). Rows that arrive in a pane read before are kept from their first read.
  */
 import { MESSAGE_ID_ATTRIBUTE } from './selectors';
 import { readRow, type RowContext, type RowReading } from './row';
@@ -27,8 +29,8 @@ interface CachedRow {
 const ANY_ELEMENT = '*';
 const IMAGE = 'img';
 const rows = new WeakMap<Element, CachedRow>();
-/** Rows read once: kept from their second read on. */
-const seen = new WeakSet<Element>();
+/** Chat panes (#main) read at least once: their rows are kept from the next read on. */
+const readPanes = new WeakSet<Element>();
 /** One shared list per distinct set of records (a handful: direction, text and author tiers), for TierLog.replay. */
 const recordSets: TierRecords[] = [];
 const RECORD_SETS_LIMIT = 64;
@@ -47,15 +49,23 @@ function sameRecords(a: TierRecords, b: TierRecords): boolean {
   return true;
 }
 
-/** readRow for a row the pane-wide search found no quote, marker or media in, from the cache when unchanged. */
+/**
+ * Whether the chat pane `main` was read before (and notes that it now has been). On its first read the reader
+ * reads every row with readRow: keeping a row costs about a third of reading it, paid back only when it is
+ * read again (a page read once, say by the extract CLI, never pays it).
+ */
+export function wasReadBefore(main: Element): boolean {
+  if (readPanes.has(main)) return true;
+  readPanes.add(main);
+  return false;
+}
+
+/**
+ * readRow for a row the pane-wide search found no quote, marker or media in, from the cache when unchanged;
+ * for panes read before (wasReadBefore).
+ */
 export function readPlainRow(container: Element, context: RowContext): RowReading {
   const cached = rows.get(container);
-  if (!cached && !seen.has(container)) {
-    // First sighting: read it as if there were no cache. Keeping a row costs about a third of reading it,
-    // paid back only when it is read again (a page read once, say by the extract CLI, never pays it).
-    seen.add(container);
-    return readRow(container, undefined, context);
-  }
   const id = container.getAttribute(MESSAGE_ID_ATTRIBUTE) ?? '';
   const text = container.textContent ?? '';
   // A live collection: Chromium keeps its length until the row itself changes.

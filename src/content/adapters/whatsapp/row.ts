@@ -1,9 +1,9 @@
 /**
  * One message container (the element with `data-id`), read on its own. This is the hot path of a read: a
- * typical row costs a few attribute reads and contains() checks, and no query at all. Its metadata, text and
- * author block come from pane-wide lists walked alongside the rows (contained-cursor.ts); sparse features
- * (quote, markers, media) arrive already found (sparse-features.ts). Queries scoped to the row remain for
- * older DOMs and odd rows only.
+ * typical row costs a few attribute reads and contains() checks, and no query at all. Its text and author
+ * block come from pane-wide lists walked alongside the rows (contained-cursor.ts), its metadata element is
+ * the text's ancestor; sparse features (quote, markers, media) arrive already found (sparse-features.ts).
+ * Queries scoped to the row remain for older DOMs and odd rows (no text) only.
  *
  * What needs the whole chat (the sender carried over omitted author blocks, day/month order, isGroup) is
  * left to reader.ts.
@@ -21,6 +21,7 @@ import {
 } from './selectors';
 import { DELETED_TEXTS, withoutUnsavedPrefix } from './locale-labels';
 import { findLabelledMedia, type SparseFeatures } from './sparse-features';
+import { isEdited } from './edited-mark';
 import type { MetadataParser, MessageMetadata } from './timestamp';
 import type { TierLog } from './tier-log';
 import { collapseWhitespace, readVisibleText } from './text';
@@ -48,18 +49,20 @@ export interface MessageRowReading {
   quote?: Quote;
   media?: Media;
   deleted?: boolean;
+  edited?: boolean;
   forwarded?: boolean;
 }
 
 export interface RowContext {
   log: TierLog;
   parseMetadata: MetadataParser;
-  /** The pane's metadata elements, today's text spans and author blocks, walked alongside the containers. */
-  metadata: ContainedCursor;
+  /** The pane's text spans (today's tier) and author blocks, walked alongside the containers. */
   texts: ContainedCursor;
   authors: ContainedCursor;
   /** Which author tier `authors` walks (1: the 2026-05 block; 2: the pre-2025 "Name:" label). */
   authorTier: number;
+  /** Ask each row read in full whether it shows the "Edited" mark, rather than only those in SparseFeatures.editedLabel. */
+  askEachRowIfEdited: boolean;
 }
 
 const SKIP: RowReading = { kind: 'skip' };
@@ -68,6 +71,7 @@ const NO_FEATURES: SparseFeatures = {};
 const OUTGOING = selectors.outgoingBubble.tiers[0].selector;
 const INCOMING = selectors.incomingBubble.tiers[0].selector;
 const QUOTE_TEXT = selectors.quoteText.tiers[0].selector;
+const METADATA = selectors.messageMetadata.tiers[0].selector;
 const QUOTE_AUTHOR_LINE = 'div[role=""]';
 // Class tests on the class string: classList allocates a token list per element, on the hot path.
 const OUTGOING_PATTERN = new RegExp(`(?:^|\\s)${OUTGOING_CLASS}(?:\\s|$)`);
@@ -79,7 +83,10 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   const idShape = classifyMessageId(container.getAttribute(MESSAGE_ID_ATTRIBUTE) ?? '');
   const bubble = findBubble(container);
   const scope = bubble?.element ?? container;
-  const metadataElement = context.metadata.next(container);
+  // A deleted message's text is gone; the localized "This message was deleted" is not its text.
+  const quoteBlock = features.quoteBlock;
+  const currentText = features.deleted ? null : context.texts.next(container, quoteBlock ? (element) => !quoteBlock.contains(element) : undefined);
+  const metadataElement = metadataOf(container, currentText);
 
   if (!bubble && !metadataElement) return readSystemRow(container, idShape, log);
 
@@ -92,8 +99,7 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   }
   if (!direction) return { kind: 'unreadable', idShape };
 
-  // A deleted message's text is gone; the localized "This message was deleted" is not its text.
-  const textElement = features.deleted ? null : findText(container, scope, features.quoteBlock, context);
+  const textElement = features.deleted ? null : findText(currentText, scope, quoteBlock, log);
   const media = features.media ?? (textElement || features.deleted ? undefined : findLabelledMedia(container, log));
   // The icon may go while the localized "This message was deleted" stays (locale-labels.ts): rows with
   // nothing else to read are checked for it.
@@ -149,6 +155,8 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   if (features.quoteBlock) reading.quote = readQuote(features.quoteBlock, log);
   if (media) reading.media = media;
   if (deleted) reading.deleted = true;
+  // On a first read, only rows where the pane-wide search saw an "Edited" span are asked (sparse-features.ts).
+  if ((features.editedLabel || context.askEachRowIfEdited) && metadataElement && !deleted && isEdited(metadataElement, log)) reading.edited = true;
   if (features.forwarded) reading.forwarded = true;
   return reading;
 }
@@ -198,11 +206,23 @@ function readSystemRow(container: Element, idShape: MessageIdShape, log: TierLog
   return text ? { kind: 'system', idShape, text } : SKIP;
 }
 
-/** The message text: today's text span outside any quote, else an older tier anywhere in the bubble. */
-function findText(container: Element, scope: Element, quoteBlock: Element | undefined, context: RowContext): Element | null {
-  const current = context.texts.next(container, quoteBlock ? (element) => !quoteBlock.contains(element) : undefined);
+/**
+ * The row's metadata element. With today's text span found, it is the span's ancestor (in every era's fixtures):
+ * one closest(), where a pane-wide list walked alongside the rows cost a tenth of a chat's first read. Rows
+ * without one (media, notices, deleted messages, older eras) ask the row itself: its first one.
+ */
+function metadataOf(container: Element, text: Element | null): Element | null {
+  const around = text?.closest(METADATA);
+  return around && container.contains(around) ? around : container.querySelector(METADATA);
+}
+
+/**
+ * The message text: today's text span outside any quote (`current`, found by the caller), else an older tier
+ * anywhere in the bubble.
+ */
+function findText(current: Element | null, scope: Element, quoteBlock: Element | undefined, log: TierLog): Element | null {
   if (current) {
-    context.log.record('messageText', 1);
+    log.record('messageText', 1);
     return current;
   }
   const tiers = selectors.messageText.tiers;
@@ -210,7 +230,7 @@ function findText(container: Element, scope: Element, quoteBlock: Element | unde
     const selector = tiers[index]!.selector;
     const element = [...scope.querySelectorAll(selector)].find((candidate) => !quoteBlock?.contains(candidate));
     if (element) {
-      context.log.record('messageText', index + 1);
+      log.record('messageText', index + 1);
       return element;
     }
   }

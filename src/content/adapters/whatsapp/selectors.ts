@@ -13,7 +13,7 @@
  * a page for does not creep in, and a fixture edit that silently drops a hook fails loudly.
  */
 
-import { labelSelector, labelsOf } from './locale-labels';
+import { ENGLISH_ONLY_LABELS, labelSelector, labelsOf } from './locale-labels';
 
 /**
  * Fixture file names, in fixtures/. One per DOM era and per interface language (labels in
@@ -32,6 +32,7 @@ export const FIXTURES = {
   esOneToOne: '2026-05-es-one-to-one.html',
   deGroup: '2026-05-de-group.html',
   deOneToOne: '2026-05-de-one-to-one.html',
+  mediaGroup202605: '2026-05-media-group.html',
   redesignUnknown: 'redesign-unknown.html',
 } as const;
 
@@ -48,6 +49,11 @@ export interface SelectorTier {
   readonly localized?: boolean;
   /** Set on icon tiers, which the reader matches by name after one query for all icons (ICON_ELEMENTS). */
   readonly icon?: { readonly name: string; readonly prefix: boolean };
+  /**
+   * Looked for only inside a row with nothing else to read (no text, no other marker), never over the whole
+   * pane: a pane-wide query costs about a third of the bare walk, too much for a rare kind of message.
+   */
+  readonly inRow?: boolean;
 }
 
 export interface SelectorEntry {
@@ -69,6 +75,7 @@ const {
   esOneToOne: ESO,
   deGroup: DEG,
   deOneToOne: DEO,
+  mediaGroup202605: M,
   redesignUnknown: R,
 } = FIXTURES;
 /** Today's DOM in other interface languages. */
@@ -109,6 +116,8 @@ export function iconMatches(tier: SelectorTier, iconName: string): boolean {
   return tier.icon.prefix ? iconName.startsWith(tier.icon.name) : iconName === tier.icon.name;
 }
 
+/** The "Edited" label in a message's time block (editedMark): a span of its own beside the time. */
+export const EDITED_LABEL = 'span[dir="auto"]';
 /** The 2026-05 author block's name; quotes repeat it for the quoted message's author. */
 const AUTHOR_SPAN = 'span[data-testid="author"]';
 /** Before 2025: a screen-reader label "Name:" at the start of each bubble. */
@@ -246,24 +255,91 @@ export const whatsAppSelectors = {
       // A picture not yet downloaded has no blob image; this label is looked for only in rows with nothing
       // else to read (see findLabelledMedia), to spare a pane-wide query on every div.
       { selector: labelSelector('div[role="button"]', 'aria-label', labelsOf('openPicture')), fixtures: [G, O, PG, PTG, ESG, DEG], localized: true },
-      { selector: 'img[src^="blob:"]', fixtures: [G, O, P, PG, PTG, ESG, DEG] },
+      { selector: 'img[src^="blob:"]', fixtures: [G, O, P, PG, PTG, ESG, DEG, M] },
     ],
   },
   voiceMedia: {
     purpose: 'voice messages',
     tiers: [
-      iconTier('audio-play', [G, PTG, ESO, DEG]),
-      { selector: labelSelector('button', 'aria-label', labelsOf('playVoiceMessage')), fixtures: [G, P, PG, PTG, ESO, DEG], localized: true },
+      iconTier('audio-play', [G, PTG, ESO, DEG, M]),
+      { selector: labelSelector('button', 'aria-label', labelsOf('playVoiceMessage')), fixtures: [G, P, PG, PTG, ESO, DEG, M], localized: true },
+      // The microphone beside the player. Some players show the video's play icon (media-play) instead of
+      // audio-play: this keeps such a voice note from reading as a video (voice is looked for first).
+      iconTier('ptt-status', [M]),
     ],
   },
   voiceDuration: {
     purpose: 'voice message durations',
     // aria-valuetext reads "0:00/0:37": position/length.
-    tiers: [{ selector: '[role="slider"][aria-valuetext]', fixtures: [G, P, PG, PTG, ESO, DEG] }],
+    tiers: [{ selector: '[role="slider"][aria-valuetext]', fixtures: [G, P, PG, PTG, ESO, DEG, M] }],
   },
   documentMedia: {
     purpose: 'documents',
-    tiers: [iconTier('document', [B], true)],
+    tiers: [iconTier('document', [B, M], true)],
+  },
+  // Media kinds beyond picture, voice note and document (docs/research/whatsapp-media.md says where each
+  // hook comes from). Kinds that share a hook are told apart in media-kind.ts.
+  audioMedia: {
+    purpose: 'audio files',
+    // A sent audio file plays in the voice note's player (audio-play icon, slider) but shows a headphones
+    // icon where a voice note shows a microphone: this icon alone tells the two apart.
+    tiers: [iconTier('audio-file', [M])],
+  },
+  gifMedia: {
+    purpose: 'GIFs',
+    tiers: [
+      // A GIF is a <video> (mediaContainer) under a button labelled "Play GIF", English only (locale-labels.ts):
+      // looked for only in rows with nothing else to read.
+      { selector: labelSelector('div[role="button"]', 'aria-label', [ENGLISH_ONLY_LABELS.playGif]), fixtures: [M], localized: true },
+      // Older bubbles carried a GIF badge icon.
+      iconTier('media-gif', [M]),
+    ],
+  },
+  videoMedia: {
+    purpose: 'videos',
+    // The camera badge beside the video's length, then the play button over its thumbnail.
+    tiers: [iconTier('msg-video', [M]), iconTier('media-play', [M])],
+  },
+  videoDuration: {
+    purpose: 'video lengths',
+    tiers: [{ selector: `span[${ICON_ATTRIBUTE}="msg-video"] + span`, fixtures: [M] }],
+  },
+  documentFileName: {
+    purpose: 'document file names',
+    // The name beside the document's icon, whole in its title (the text may be cut short on screen).
+    tiers: [{ selector: `span[${ICON_ATTRIBUTE}^="document"] + div span[title]`, fixtures: [B, M] }],
+  },
+  stickerMedia: {
+    purpose: 'stickers',
+    // A sticker is a blob image like a photo (imageMedia): this tells it apart, looked for in image rows only.
+    tiers: [{ selector: '[data-testid="sticker"]', fixtures: [M] }],
+  },
+  locationMedia: {
+    purpose: 'locations',
+    // The map preview links to Google Maps (`/maps?q=` or `/?q=` with the coordinates); no icon or attribute
+    // of its own is known. Looked for only in rows without text, so a link someone typed is never a location.
+    tiers: [{ selector: 'a[href^="https://maps.google.com/"]', fixtures: [M], inRow: true }],
+  },
+  contactMedia: {
+    purpose: 'shared contacts',
+    tiers: [iconTier('vcard', [M])],
+  },
+  pollMedia: {
+    purpose: 'polls',
+    tiers: [iconTier('poll', [M])],
+  },
+  mediaContainer: {
+    purpose: 'media of an unknown kind',
+    // A video element is media for sure, but of no known kind unless a hook above says which: kind "other",
+    // never a guess. Only in rows with nothing else to read: even a query by tag name over the whole pane
+    // cost about a tenth of a read.
+    tiers: [{ selector: 'video', fixtures: [M], inRow: true }],
+  },
+  editedMark: {
+    purpose: 'edited marks',
+    // "Edited" (localized) beside the time, in the bubble's last block after the metadata element. Told apart
+    // from the time by its text (locale-labels.ts), and never part of the message text.
+    tiers: [{ selector: `[${METADATA_ATTRIBUTE}] ~ div ${EDITED_LABEL}`, fixtures: [M] }],
   },
   composer: {
     purpose: 'the message box',

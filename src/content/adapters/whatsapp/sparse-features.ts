@@ -7,6 +7,7 @@
  */
 import type { Media } from '../../../shared/conversation';
 import {
+  EDITED_LABEL,
   ICON_ATTRIBUTE,
   ICON_ELEMENTS,
   MESSAGE_ID_ATTRIBUTE,
@@ -16,9 +17,17 @@ import {
   type SelectorTier,
 } from './selectors';
 import type { TierLog } from './tier-log';
+import { EDITED_TEXTS } from './locale-labels';
+import { collapseWhitespace, readVisibleText } from './text';
+import { MEDIA_MARKERS, readMedia, type MediaMarker } from './media-kind';
 
 export interface SparseFeatures {
   quoteBlock?: Element;
+  /**
+   * The row holds a span that reads "Edited" (in a known language): edited-mark.ts decides whether it is the
+   * mark beside the time. Looked for here, once over the pane: asking every row cost a sixth of a first read.
+   */
+  editedLabel?: boolean;
   forwarded?: boolean;
   deleted?: boolean;
   media?: Media;
@@ -28,15 +37,13 @@ const CONTAINER = `[${MESSAGE_ID_ATTRIBUTE}]`;
 const QUOTE_LABELLED = selectors.quoteBlock.tiers[0].selector;
 const QUOTE_ANCESTOR = selectors.quoteBlock.tiers[1].selector;
 
-/** In order of preference: a row with two kinds of media (rare) reports the first. */
-const MARKERS = [
-  ['imageMedia', selectors.imageMedia],
-  ['voiceMedia', selectors.voiceMedia],
-  ['documentMedia', selectors.documentMedia],
+/** Media first, in media-kind.ts's order of preference: a row with two kinds of media (rare) reports the first. */
+const MARKERS: ReadonlyArray<readonly [MarkerName, SelectorEntry]> = [
+  ...MEDIA_MARKERS.map((name) => [name, selectors[name]] as const),
   ['forwardedMarker', selectors.forwardedMarker],
   ['deletedMarker', selectors.deletedMarker],
-] as const satisfies ReadonlyArray<readonly [string, SelectorEntry]>;
-type MarkerName = (typeof MARKERS)[number][0];
+];
+type MarkerName = MediaMarker | 'forwardedMarker' | 'deletedMarker';
 
 const ICON_TIERS = MARKERS.flatMap(([name, entry]) =>
   entry.tiers.flatMap((tier: SelectorTier, index) =>
@@ -54,13 +61,34 @@ function isMarkerIcon(iconName: string): boolean {
   return false;
 }
 
+/**
+ * Icons on most rows that are never markers (bubble tails, delivery ticks), left out by the icon query itself:
+ * each element a query returns becomes a JavaScript object, and on a 2,000-message chat read for the first
+ * time those objects for tails and ticks cost about 6% of the read. Only exact names, and never one a marker
+ * tier claims: leaving out too little costs time, leaving out a marker would lose it.
+ */
+const DECORATIVE_ICON_NAMES = ['tail-in', 'tail-out', 'msg-check', 'msg-dblcheck', 'msg-time'].filter((name) => !isMarkerIcon(name));
+const CANDIDATE_ICONS = `${ICON_ELEMENTS}:not(${DECORATIVE_ICON_NAMES.map((name) => `[${ICON_ATTRIBUTE}="${name}"]`).join(', ')})`;
+
+/**
+ * Spans that may be the "Edited" mark (selectors.ts EDITED_LABEL), less the author blocks and message texts
+ * that share its shape: those are on most rows, and each one returned would be read. (The editedMark tier's
+ * own selector, with its sibling combinator, took about 100 ms over a 2,000-message pane: twenty bare walks.)
+ */
+const EDITED_CANDIDATES = `${EDITED_LABEL}:not(${selectors.author.tiers[0].selector}, ${selectors.messageText.tiers[0].selector})`;
+
 interface Found {
   features: SparseFeatures;
   /** Best (lowest) tier per marker in this row. */
   markers: Map<MarkerName, number>;
 }
 
-export function findSparseFeatures(pane: Element, log: TierLog): Map<Element, SparseFeatures> {
+/**
+ * `editedLabels`: also look for "Edited" spans (SparseFeatures.editedLabel). Worth it on a chat's first read,
+ * where every row is read in full; on later reads most rows come from the row cache, and the few read in full
+ * are cheaper to ask one by one (RowContext.askEachRowIfEdited) than the pane is to search.
+ */
+export function findSparseFeatures(pane: Element, log: TierLog, editedLabels = true): Map<Element, SparseFeatures> {
   const found = new Map<Element, Found>();
   const foundFor = (element: Element): Found | null => {
     const container = element.closest(CONTAINER);
@@ -97,7 +125,7 @@ export function findSparseFeatures(pane: Element, log: TierLog): Map<Element, Sp
   };
   // Most icons are bubble tails and ticks: tell the few markers apart by name without a selector each.
   // Indexed over the NodeList: thousands of icons, and no array copied for them.
-  const icons = pane.querySelectorAll(ICON_ELEMENTS);
+  const icons = pane.querySelectorAll(CANDIDATE_ICONS);
   for (let index = 0; index < icons.length; index++) {
     const icon = icons[index]!;
     const iconName = icon.getAttribute(ICON_ATTRIBUTE) ?? '';
@@ -106,11 +134,20 @@ export function findSparseFeatures(pane: Element, log: TierLog): Map<Element, Sp
   }
   for (const [name, entry] of MARKERS) {
     entry.tiers.forEach((tier: SelectorTier, index) => {
-      // Icons are done above. English-only labels are left to the rare rows that have nothing else to
-      // read (findLabelledMedia): a pane-wide query on a div's aria-label costs a third of the bare walk.
-      if (tier.icon || tier.localized) return;
+      // Icons are done above. English-only labels and row-only hooks are left to the rare rows that have
+      // nothing else to read (findLabelledMedia): a pane-wide query on a div's aria-label costs a third of
+      // the bare walk.
+      if (tier.icon || tier.localized || tier.inRow) return;
       for (const element of list(pane.querySelectorAll(tier.selector))) mark(element, name, index + 1);
     });
+  }
+
+  const editedCandidates = editedLabels ? pane.querySelectorAll(EDITED_CANDIDATES) : [];
+  for (let index = 0; index < editedCandidates.length; index++) {
+    const label = editedCandidates[index]!;
+    if (!EDITED_TEXTS.has(collapseWhitespace(readVisibleText(label)))) continue;
+    const entry = foundFor(label);
+    if (entry) entry.features.editedLabel = true;
   }
 
   const features = new Map<Element, SparseFeatures>();
@@ -121,7 +158,7 @@ export function findSparseFeatures(pane: Element, log: TierLog): Map<Element, Sp
       log.record(name, tier);
       if (name === 'forwardedMarker') entry.features.forwarded = true;
       else if (name === 'deletedMarker') entry.features.deleted = true;
-      else entry.features.media ??= readMedia(name, container, log);
+      else entry.features.media ??= readMedia(name, container, entry.features.quoteBlock, log);
     }
     features.set(container, entry.features);
   }
@@ -150,32 +187,21 @@ function outermostQuoteButton(mention: Element): Element | null {
 }
 
 /**
- * Media known only by an English label (a picture not yet downloaded, an older voice note), looked up in one
- * row: only for rows with no text and no other marker, so few rows ever pay for it.
+ * Media known only by a label (a picture not yet downloaded, an older voice note, a GIF) or a row-only hook
+ * (a location's map link), looked up in one row: only for rows with no text and no other marker, so few
+ * rows ever pay for it.
  */
 export function findLabelledMedia(container: Element, log: TierLog): Media | null {
-  for (const [name, entry] of MARKERS) {
-    if (name !== 'imageMedia' && name !== 'voiceMedia') continue;
-    const tiers: readonly SelectorTier[] = entry.tiers;
+  for (const name of MEDIA_MARKERS) {
+    const tiers: readonly SelectorTier[] = selectors[name].tiers;
     for (let index = 0; index < tiers.length; index++) {
       const tier = tiers[index]!;
-      if (!tier.localized) continue;
+      if (!tier.localized && !tier.inRow) continue;
       const element = container.querySelector(tier.selector);
       if (!element || element.closest(QUOTE_LABELLED)) continue;
       log.record(name, index + 1);
-      return readMedia(name, container, log);
+      return readMedia(name, container, undefined, log);
     }
   }
   return null;
-}
-
-function readMedia(name: 'imageMedia' | 'voiceMedia' | 'documentMedia', container: Element, log: TierLog): Media {
-  if (name === 'imageMedia') return { kind: 'image' };
-  if (name === 'documentMedia') return { kind: 'document' };
-  const slider = container.querySelector(selectors.voiceDuration.tiers[0].selector);
-  if (!slider) return { kind: 'voice' };
-  log.record('voiceDuration', 1);
-  // "0:00/0:37" is position/length.
-  const duration = slider.getAttribute('aria-valuetext')?.split('/').pop()?.trim();
-  return duration ? { kind: 'voice', duration } : { kind: 'voice' };
 }

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../../shared/conversation';
+import { readConversation } from './reader';
+import { FIXTURES } from './selectors';
+import { loadFixture } from './testing/load-fixture';
+
+const ID = {
+  video: '3EB0A0B1C2D3E4F50601',
+  gif: '3EB0A0B1C2D3E4F50602',
+  gifWithCaption: '3EB0A0B1C2D3E4F50603',
+  audio: '3EB0A0B1C2D3E4F50604',
+  voice: '3EB0A0B1C2D3E4F50605',
+  sticker: '3EB0A0B1C2D3E4F50606',
+  location: '3EB0A0B1C2D3E4F50607',
+  contact: '3EB0A0B1C2D3E4F50608',
+  poll: '3EB0A0B1C2D3E4F50609',
+  document: '3EB0A0B1C2D3E4F5060A',
+  edited: '3EB0A0B1C2D3E4F5060B',
+  namesTheKinds: '3EB0A0B1C2D3E4F5060D',
+  unknownMedia: '3EB0A0B1C2D3E4F5060E',
+} as const;
+
+/** The media fixture, optionally edited first, read; messages by id. */
+function read(edit?: (doc: Document) => void) {
+  const doc = loadFixture(FIXTURES.mediaGroup202605);
+  edit?.(doc);
+  const conversation = readConversation(doc);
+  const byId = (id: string): Message => conversation.messages.find((message) => message.id === id)!;
+  return { conversation, byId };
+}
+
+function row(doc: Document, id: string): Element {
+  return doc.querySelector(`[data-id="${id}"]`)!;
+}
+
+describe('media kinds', () => {
+  it('reads each kind with its caption, length and file name', () => {
+    const { byId } = read();
+    expect(byId(ID.video)).toMatchObject({ text: 'Sunset from the bridge 🌅', media: { kind: 'video', duration: '0:42' } });
+    expect(byId(ID.gif)).toMatchObject({ sender: 'Ben Okafor', text: '', media: { kind: 'gif' } });
+    expect(byId(ID.gifWithCaption)).toMatchObject({ text: 'me waiting for the 28 tram', media: { kind: 'gif' } });
+    expect(byId(ID.audio).media).toEqual({ kind: 'audio', duration: '3:12' });
+    expect(byId(ID.voice).media).toEqual({ kind: 'voice', duration: '0:09' });
+    expect(byId(ID.sticker)).toMatchObject({ sender: 'Ana Lima', text: '', media: { kind: 'sticker' } });
+    expect(byId(ID.location)).toMatchObject({ direction: 'out', text: '', media: { kind: 'location' } });
+    expect(byId(ID.contact)).toMatchObject({ text: '', media: { kind: 'contact' } });
+    expect(byId(ID.poll)).toMatchObject({ text: 'Dinner on Saturday: fish or pizza?', media: { kind: 'poll' } });
+    // The name on screen is cut short ("Lisbon-weekend-tick….pdf"); the file name is whole.
+    expect(byId(ID.document).media).toEqual({ kind: 'document', fileName: 'Lisbon-weekend-tickets-2026.pdf' });
+  });
+
+  it('says "other" for a video element nothing names, and never guesses a kind', () => {
+    expect(read().byId(ID.unknownMedia).media).toEqual({ kind: 'other' });
+  });
+
+  it('gives no media to text that only names the kinds', () => {
+    const message = read().byId(ID.namesTheKinds);
+    expect(message.media).toBeUndefined();
+    expect(message.edited).toBeUndefined();
+  });
+
+  it('keeps labels, icon names, place and contact names out of the text', () => {
+    for (const message of read().conversation.messages) {
+      expect(message.text).not.toMatch(/msg-video|media-play|audio-file|audio-play|vcard|tenor|Play GIF|Miradouro|Sofia|Fish|0:42|3:12|\.pdf/);
+    }
+  });
+
+  it('reads media rows without text as ok, not as rows it could not read', () => {
+    const { conversation } = read();
+    expect(conversation.health).toEqual({ status: 'ok' });
+    expect(conversation.diagnostics.guessedTextRows).toBe(0);
+    expect(conversation.diagnostics.unreadableRows).toBe(0);
+    expect(conversation.diagnostics.skippedRows).toBe(0);
+  });
+});
+
+describe('kinds that share a hook', () => {
+  it('takes the player without the audio file icon for a voice note', () => {
+    const { byId } = read((doc) => row(doc, ID.audio).querySelector('[data-icon="audio-file"]')!.remove());
+    expect(byId(ID.audio).media).toEqual({ kind: 'voice', duration: '3:12' });
+  });
+
+  it('reads a voice note whose player shows the video play icon as a voice note, not a video', () => {
+    const { byId } = read((doc) => {
+      const icon = row(doc, ID.voice).querySelector('[data-icon="audio-play"]')!;
+      icon.setAttribute('data-icon', 'media-play');
+      icon.textContent = 'media-play';
+    });
+    expect(byId(ID.voice).media).toEqual({ kind: 'voice', duration: '0:09' });
+  });
+
+  it('takes a sticker without its wrapper for a picture', () => {
+    const { byId } = read((doc) => row(doc, ID.sticker).querySelector('[data-testid="sticker"]')!.removeAttribute('data-testid'));
+    expect(byId(ID.sticker).media).toEqual({ kind: 'image' });
+  });
+
+  it('knows a GIF by its badge icon alone', () => {
+    const { byId } = read((doc) => row(doc, ID.gifWithCaption).querySelector('[aria-label="Play GIF"]')!.removeAttribute('aria-label'));
+    expect(byId(ID.gifWithCaption).media).toEqual({ kind: 'gif' });
+  });
+
+  it('reads a GIF in a language without a known label as "other", not as a video', () => {
+    const { byId, conversation } = read((doc) =>
+      row(doc, ID.gif).querySelector('[aria-label="Play GIF"]')!.setAttribute('aria-label', 'GIF abspielen'),
+    );
+    expect(byId(ID.gif).media).toEqual({ kind: 'other' });
+    expect(conversation.health.status).toBe('ok');
+  });
+
+  it('gives a captioned GIF without its badge no kind rather than a wrong one', () => {
+    const { byId } = read((doc) => row(doc, ID.gifWithCaption).querySelector('[data-icon="media-gif"]')!.remove());
+    expect(byId(ID.gifWithCaption).text).toBe('me waiting for the 28 tram');
+    expect(byId(ID.gifWithCaption).media).toBeUndefined();
+  });
+
+  it('knows a GIF by its label alone when the video element has not loaded', () => {
+    const { byId } = read((doc) => row(doc, ID.gif).querySelector('video')!.remove());
+    expect(byId(ID.gif).media).toEqual({ kind: 'gif' });
+  });
+
+  it('reads a video without its play button, and without a length it cannot read', () => {
+    const { byId } = read((doc) => {
+      const video = row(doc, ID.video);
+      video.querySelector('[data-icon="media-play"]')!.remove();
+      video.querySelector('[data-icon="msg-video"] + span')!.textContent = 'HD';
+    });
+    expect(byId(ID.video).media).toEqual({ kind: 'video' });
+  });
+});
+
+describe('quotes', () => {
+  it("never takes a quoted sticker, GIF, video or document for the reply's own media", () => {
+    const { byId } = read((doc) => {
+      row(doc, ID.edited).querySelector('.copyable-text')!.insertAdjacentHTML(
+        'afterbegin',
+        '<div role="button" aria-label="Quoted message" tabindex="0"><div role=""><span data-testid="author" dir="auto">Ana Lima</span></div>' +
+          '<div data-testid="sticker"><img src="blob:https://web.whatsapp.com/quoted-sticker" alt=""></div>' +
+          '<div aria-label="Play GIF" role="button"><video src="blob:https://web.whatsapp.com/quoted-gif"></video></div>' +
+          '<span aria-hidden="true" data-icon="msg-video">msg-video</span><span>0:42</span>' +
+          '<span aria-hidden="true" data-icon="document-PDF-icon">document-PDF-icon</span><div><span dir="auto" title="Quoted.pdf">Quoted.pdf</span></div>' +
+          '<span class="quoted-mention">Sunset from the bridge</span></div>',
+      );
+    });
+    const reply = byId(ID.edited);
+    expect(reply.media).toBeUndefined();
+    expect(reply.quote).toEqual({ sender: 'Ana Lima', text: 'Sunset from the bridge' });
+    expect(reply.text).toBe('Meet at 19:30 at the miradouro, not 19:00');
+  });
+});
