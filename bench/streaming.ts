@@ -12,7 +12,8 @@
  *     wall-clock time: on a loaded machine the sidebar's thread waits for a core mid-task and a 12 ms frame
  *     reads as 60 ms. So a trace of the stream (Chromium's own task events, with each task's thread CPU
  *     time) also counts the sidebar's tasks that used over 50 ms of CPU: those are Aside's own. The trace's
- *     overhead falls on the sidebar, so both figures err against Aside.
+ *     overhead falls on the sidebar, so both figures err against Aside. The verdict follows the CPU figure
+ *     and prints how much CPU the traced wall-clock long tasks used, so a busy machine shows as such.
  *
  * Alone: `node --import tsx bench/streaming.ts` (ASIDE_DIST_CHROME picks the build; default dist/chrome).
  * ASIDE_BENCH_PROFILE=<file.cpuprofile> also saves a CPU profile of the sidebar during (d) (open it in DevTools'
@@ -300,6 +301,10 @@ export async function streamingRows(dist = resolve(process.env.ASIDE_DIST_CHROME
     const tasks = sidebarTasks(traceEvents);
     const cpuOver = tasks.filter((task) => task.cpu > LONG_TASK_MS).length;
     const cpuWorst = Math.max(0, ...tasks.map((task) => task.cpu));
+    // The trace's own long tasks by wall time, and the most CPU any of them used: a 60 ms task that ran
+    // 12 ms of CPU spent the rest waiting for a core, which says how busy the machine was, not what Aside did.
+    const wallLong = tasks.filter((task) => task.wall > LONG_TASK_MS);
+    const wallLongCpu = Math.max(0, ...wallLong.map((task) => task.cpu));
     if (profiler) {
       const { metrics } = await profiler.send('Performance.getMetrics');
       console.error(metrics.filter((metric) => /Duration|Count/.test(metric.name)).map((metric) => `${metric.name}=${metric.value.toFixed(2)}`).join(' '));
@@ -330,9 +335,13 @@ export async function streamingRows(dist = resolve(process.env.ASIDE_DIST_CHROME
         measure: `Stream ${pieces} tokens at 500/s of Markdown into the output (${(streamedMs / 1000).toFixed(1)} s)`,
         value: `longest task ${worst.toFixed(0)} ms`,
         baseline: `bare page appending the same text per frame: longest ${baseline.worst.toFixed(0)} ms, ${baseline.over} over ${LONG_TASK_MS} ms`,
-        ratio: `${over} over ${LONG_TASK_MS} ms (${longTasks.length} long tasks); by CPU time ${cpuOver} over ${LONG_TASK_MS} ms, most ${cpuWorst.toFixed(0)} ms (${tasks.length} tasks traced)`,
+        ratio:
+          `${over} over ${LONG_TASK_MS} ms (${longTasks.length} long tasks); by CPU time ${cpuOver} over ${LONG_TASK_MS} ms, most ` +
+          `${cpuWorst.toFixed(0)} ms (${tasks.length} tasks traced; the ${wallLong.length} traced over ${LONG_TASK_MS} ms of wall time used at most ${wallLongCpu.toFixed(0)} ms of CPU)`,
         budget: `none over ${LONG_TASK_MS} ms`,
-        verdict: over === 0 ? 'ok' : 'OVER',
+        // Judged by the CPU time the sidebar's own tasks used: the wall-clock count also measures how busy the
+        // machine's cores were (both are printed).
+        verdict: cpuOver > 0 ? 'OVER' : over === 0 ? 'ok' : 'ok by CPU time (wall-clock long tasks waited for a core)',
       },
     ];
   } finally {
