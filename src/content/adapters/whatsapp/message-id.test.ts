@@ -28,6 +28,12 @@ describe('classifyMessageId', () => {
   it('keeps anything else as an unknown id', () => {
     expect(classifyMessageId('msg:01J8Z3K5W7')).toEqual({ format: 'unknown', messageId: 'msg:01J8Z3K5W7' });
     expect(classifyMessageId('')).toEqual({ format: 'unknown', messageId: '' });
+    // Hex of the wrong length, or with anything but 0-9, a-f and A-F in it.
+    for (const value of ['3EB0C43', '3'.repeat(65), '3EB0C431G2F9', '3EB0C431 A2F9', '\u00103EB0C431', '3eb0c431a2f9-e6b8']) {
+      expect(classifyMessageId(value).format, JSON.stringify(value)).toBe('unknown');
+    }
+    expect(classifyMessageId('3eb0c431a2f9E6B8').format).toBe('bare');
+    expect(classifyMessageId('3'.repeat(64)).format).toBe('bare');
   });
 });
 

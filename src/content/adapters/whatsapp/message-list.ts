@@ -32,18 +32,28 @@ export function scrollerOf(pane: Element): Element {
 }
 
 /**
- * The unread divider's row, when the open chat shows one. Rows are the pane's children and a message row's
- * container is its first child: only the few rows without one (date separators, the divider) are looked
- * into, so this costs an attribute test per row instead of a pane-wide query (which costs as much as
- * reading every row's metadata).
+ * The unread divider's row, when the open chat shows one: a row of the pane (its child) whose first child has
+ * no message id, with the divider's text in a live region. Found from the pane's live regions (one query that
+ * returns a handful of elements), not by walking the rows: the walk touched every row, which cost about a
+ * twelfth of a chat's first read, and the query costs about two thirds of that.
  */
 export function findUnreadDivider(main: Element): Element | null {
   const pane = queryFirstTier(main, selectors.messagePane)?.element;
   if (!pane) return null;
-  for (let row = pane.firstElementChild; row; row = row.nextElementSibling) {
-    if (row.firstElementChild?.hasAttribute(MESSAGE_ID_ATTRIBUTE) !== false) continue;
-    const candidate = row.querySelector(LIVE_REGION);
-    if (candidate && isUnreadDividerText(collapseWhitespace(readVisibleText(candidate)))) return row;
+  const regions = pane.querySelectorAll(LIVE_REGION);
+  for (let index = 0; index < regions.length; index++) {
+    const region = regions[index]!;
+    const row = paneChildHolding(pane, region);
+    if (!row || row.firstElementChild?.hasAttribute(MESSAGE_ID_ATTRIBUTE) !== false) continue;
+    if (isUnreadDividerText(collapseWhitespace(readVisibleText(region)))) return row;
+  }
+  return null;
+}
+
+function paneChildHolding(pane: Element, element: Element): Element | null {
+  let child = element;
+  for (let parent = child.parentElement; parent; child = parent, parent = parent.parentElement) {
+    if (parent === pane) return child;
   }
   return null;
 }

@@ -235,6 +235,21 @@ describe('the unread divider', () => {
   });
 });
 
+describe('time and sender', () => {
+  it("take a row's own metadata only, never an attribute on an element around the row", () => {
+    const conversation = readEdited(SMALL_GROUP, (doc) => {
+      const outgoing = doc.querySelector('[data-id] .message-out [data-pre-plain-text]')!;
+      outgoing.removeAttribute('data-pre-plain-text');
+      outgoing.closest('[role="row"]')!.setAttribute('data-pre-plain-text', '[23:59, 31/12/2025] Someone Else: ');
+    });
+    expect(conversation.messages.map((message) => message.timestamp)).toEqual([
+      '2026-03-22T09:00:00',
+      null,
+      '2026-03-22T09:02:00',
+    ]);
+  });
+});
+
 describe('icons', () => {
   it('finds markers among the tails and ticks on every row, and takes no tail or tick for one', () => {
     const conversation = readEdited(SMALL_GROUP, (doc) => {
