@@ -136,3 +136,14 @@ test('Ollama refusing the extension, in German, with the exact OLLAMA_ORIGINS se
   await expect(result).toHaveAttribute('data-ok', 'true');
   await expect(result.locator('.muted')).toHaveText(`Verbunden mit ${fakeOllama.url} · 1 Modell verfügbar.`);
 });
+
+test('a chat Aside can only partly read: the health note under the status is German too', async ({ pages, whatsApp, serviceWorker }) => {
+  const { page } = await whatsApp.open(CHAT);
+  // No message box (a layout Aside doesn't know): the chat reads, but degraded, with a note saying why.
+  await page.evaluate(() => document.querySelector('#main footer')?.remove());
+  const sidebar = await pages.openSidebar(await tabIdOf(serviceWorker));
+  await expect(sidebar.adapterStatus).toHaveAttribute('data-status', 'degraded');
+  await expect(sidebar.adapterStatus).toContainText('Das Nachrichtenfeld wurde nicht gefunden, daher lassen sich in diesem Chat keine Entwürfe einfügen.');
+  await expect(sidebar.adapterStatus).toContainText('npm run extract -- --url https://web.whatsapp.com/ page.html');
+  await expect(sidebar.adapterStatus).not.toContainText('The message box was not found');
+});

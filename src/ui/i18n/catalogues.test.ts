@@ -81,6 +81,8 @@ describe('locale catalogues', () => {
       ...[...code.matchAll(/\bwording\(\s*'([A-Za-z0-9_]+)'/g)].map((match) => match[1]!),
       // The content script names ids without bundling the catalogue (src/content/dispatch.ts).
       ...[...code.matchAll(/\bwordingId\(\s*'([A-Za-z0-9_]+)'/g)].map((match) => match[1]!),
+      // Health-note templates (src/shared/health-notes.ts).
+      ...[...code.matchAll(/\bhealthNoteKey\(\s*'([A-Za-z0-9_]+)'/g)].map((match) => match[1]!),
     ]);
     expect([...asked].filter((key) => !(key in english)).sort(), 'missing from en/messages.json').toEqual([]);
     expect(Object.keys(english).filter((key) => !asked.has(key)).sort(), 'unused keys').toEqual([]);

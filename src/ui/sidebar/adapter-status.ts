@@ -3,6 +3,7 @@ import type { UserFacingError } from '../../shared/errors';
 import { formatNumber } from '../common/locale-format';
 import { t } from '../i18n';
 import { errorText } from '../common/error-text';
+import { healthNoteText } from './health-note-text';
 
 export type AdapterStatus = 'ok' | 'degraded' | 'unreadable' | 'unsupported';
 
@@ -59,7 +60,7 @@ export function describeAdapterStatus({ tabId, state, error }: AdapterStatusInpu
       notes,
     };
   }
-  const notes = conversation.health.notes ?? [];
+  const notes = (conversation.health.notes ?? []).map(healthNoteText);
   const reading = readingSentence(conversation.title, conversation.messageCount);
   switch (conversation.health.status) {
     case 'ok':

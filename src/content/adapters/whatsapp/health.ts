@@ -4,6 +4,7 @@
  */
 import type { Health, HealthStatus } from '../../../shared/conversation';
 import { describeTier, whatsAppSelectors, type SelectorEntry, type SelectorName } from './selectors';
+import { formatHealthNote, HEALTH_NOTES } from '../../../shared/health-notes';
 
 export interface HealthInput {
   chatOpen: true;
@@ -24,7 +25,7 @@ export interface HealthInput {
   fallbacks: ReadonlyArray<readonly [SelectorName, number]>;
 }
 
-export const NO_CHAT_OPEN_NOTE = 'No chat is open. Open a chat in WhatsApp, then try again.';
+export const NO_CHAT_OPEN_NOTE = formatHealthNote(HEALTH_NOTES.noChatOpen);
 
 export function assessHealth(input: HealthInput | { chatOpen: false }): Health {
   if (!input.chatOpen) return { status: 'unreadable', notes: [NO_CHAT_OPEN_NOTE] };
@@ -37,44 +38,33 @@ export function assessHealth(input: HealthInput | { chatOpen: false }): Health {
 
   if (!input.rowsShown) {
     status = 'unreadable';
-    notes.push('No message rows were found in the open chat; WhatsApp may have changed its page.');
+    notes.push(formatHealthNote(HEALTH_NOTES.noRows));
   } else if (input.messages === 0) {
     status = 'unreadable';
-    notes.push('The open chat shows rows but none could be read as a message; WhatsApp may have changed its page.');
+    notes.push(formatHealthNote(HEALTH_NOTES.noMessages));
   }
   if (input.unreadableRows > 0) {
-    degrade(
-      `${input.unreadableRows} of ${plural(input.messageRows, 'message row')} could not be read ` +
-        '(no direction or no text found).',
-    );
+    degrade(formatHealthNote(HEALTH_NOTES.unreadableRows, input.unreadableRows, input.messageRows));
   }
   if (input.guessedTextRows > 0) {
-    degrade(`The text of ${plural(input.guessedTextRows, 'message')} was found by a best guess and may be wrong.`);
+    degrade(formatHealthNote(HEALTH_NOTES.guessedText, input.guessedTextRows));
   }
   if (input.unknownIdRows > 0) {
-    const verb = input.unknownIdRows === 1 ? 'carries' : 'carry';
-    degrade(`${plural(input.unknownIdRows, 'message')} ${verb} an unfamiliar id; WhatsApp may have changed its page.`);
+    degrade(formatHealthNote(HEALTH_NOTES.unknownIds, input.unknownIdRows));
   }
   // Media and deleted rows carry no metadata; rows with text always have, so none at all means a change.
   if (input.textMessages > 0 && input.messagesWithMetadata === 0) {
-    degrade('No message had its time and sender details; WhatsApp may have changed its page.');
+    degrade(formatHealthNote(HEALTH_NOTES.noMetadata));
   } else if (input.unparseableMetadata > 0) {
-    notes.push(`The time of ${plural(input.unparseableMetadata, 'message')} could not be read.`);
+    notes.push(formatHealthNote(HEALTH_NOTES.unreadableTimes, input.unparseableMetadata));
   }
-  if (!input.titleFound) degrade("The chat's name could not be read.");
-  if (!input.composerFound) degrade('The message box was not found, so drafts cannot be inserted into this chat.');
+  if (!input.titleFound) degrade(formatHealthNote(HEALTH_NOTES.noTitle));
+  if (!input.composerFound) degrade(formatHealthNote(HEALTH_NOTES.noComposer));
   for (const [name, tier] of input.fallbacks) {
     const entry: SelectorEntry = whatsAppSelectors[name];
     // Passing over a tier that only English pages match says nothing about a redesign.
     if (entry.tiers.slice(0, tier - 1).every((skipped) => skipped.localized)) continue;
-    notes.push(
-      `Read ${entry.purpose} with an older selector (${describeTier(entry.tiers[tier - 1]!)}); ` +
-        'WhatsApp may have changed its page.',
-    );
+    notes.push(formatHealthNote(HEALTH_NOTES.olderSelector, entry.purpose, describeTier(entry.tiers[tier - 1]!)));
   }
   return notes.length ? { status, notes } : { status };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -387,7 +387,7 @@ describe('health', () => {
       doc.querySelector('.message-out')!.classList.remove('message-out');
     });
     expect(conversation.health.status).toBe('degraded');
-    expect(conversation.health.notes?.[0]).toBe('1 of 3 message rows could not be read (no direction or no text found).');
+    expect(conversation.health.notes?.[0]).toBe('Message rows that could not be read (no direction or no text found): 1 of 3.');
     expect(conversation.messages).toHaveLength(2);
   });
 
@@ -405,7 +405,7 @@ describe('health', () => {
       doc.querySelector('[data-id]')!.setAttribute('data-id', 'msg:01J8Z3K5W7');
     });
     expect(conversation.health.status).toBe('degraded');
-    expect(conversation.health.notes).toContain('1 message carries an unfamiliar id; WhatsApp may have changed its page.');
+    expect(conversation.health.notes).toContain('Messages with an unfamiliar id: 1; WhatsApp may have changed its page.');
   });
 
   it('is degraded when no message has metadata', () => {
