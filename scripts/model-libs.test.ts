@@ -54,8 +54,7 @@ describe('fetching the libraries', () => {
     server = createServer((request, response) => {
       requested.push(request.url ?? '');
       const file = (request.url ?? '').split('/').pop() ?? '';
-      if (file.includes('Phi')) return void response.writeHead(200).end(wasm(file));
-      if (file.includes('Llama')) return void response.writeHead(200).end(wasm(file));
+      if (/^(Phi|Llama)/.test(file)) return void response.writeHead(200).end(wasm(file));
       response.writeHead(404).end('not found');
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

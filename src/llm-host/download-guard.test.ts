@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { downloadModel, type CacheStorageLike } from './downloader';
-import { allowedDownloadOrigins, createDownloadFetch, type DownloadEgressEvent } from './download-guard';
+import { allowedDownloadOrigins, createDownloadFetch } from './download-guard';
+import type { HostEgressEntry } from './protocol';
 
 const RECORD = {
   model: 'https://huggingface.co/mlc-ai/Tiny-1B-q4f32_1-MLC',
@@ -80,7 +81,7 @@ function memoryCaches() {
 }
 
 function download(net: ReturnType<typeof network>) {
-  const log: DownloadEgressEvent[] = [];
+  const log: HostEgressEntry[] = [];
   const { caches, stored } = memoryCaches();
   const run = downloadModel(RECORD, {
     fetch: createDownloadFetch(RECORD, { fetch: net.fetch, record: (event) => log.push(event), now: () => 42 }),

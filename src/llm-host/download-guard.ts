@@ -21,11 +21,8 @@ import { modelBaseUrl } from './downloader';
 import type { HostEgressEntry } from './protocol';
 
 /** What the egress log shows for model-file requests; "-blocked" for those the guard refused. */
-export const MODEL_DOWNLOAD_ACTION = 'model-download' as const;
-export const MODEL_DOWNLOAD_BLOCKED_ACTION = 'model-download-blocked' as const;
-
-/** One model-file request as the egress log records it (the background adds chat key null). */
-export type DownloadEgressEvent = HostEgressEntry;
+const MODEL_DOWNLOAD_ACTION = 'model-download' as const;
+const MODEL_DOWNLOAD_BLOCKED_ACTION = 'model-download-blocked' as const;
 
 /**
  * Hosts an origin hands its files to by redirect. Only Hugging Face does this for web-llm's prebuilt
@@ -74,7 +71,7 @@ function redirectAllowed(finalOrigin: string, requestOrigin: string, allowed: re
 
 export interface DownloadGuardOptions {
   fetch: typeof fetch;
-  record(event: DownloadEgressEvent): void;
+  record(event: HostEgressEntry): void;
   now?: () => number;
 }
 
@@ -97,7 +94,7 @@ export function createDownloadFetch(model: ModelRecordLike, options: DownloadGua
     }
     if (!allowed.includes(origin)) return blocked(url, origin);
 
-    const event: DownloadEgressEvent = { time: now(), origin, method: 'GET', bytes: 0, status: null, action: MODEL_DOWNLOAD_ACTION };
+    const event: HostEgressEntry = { time: now(), origin, method: 'GET', bytes: 0, status: null, action: MODEL_DOWNLOAD_ACTION };
     let response: Response;
     try {
       response = await options.fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow' });

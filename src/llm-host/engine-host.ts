@@ -39,6 +39,8 @@ export interface ListResult {
 }
 
 const configUrlOf = (record: ModelRecordLike) => new URL('mlc-chat-config.json', modelBaseUrl(record.model)).href;
+/** The weights manifest, stored last: a model whose manifest is in has every shard. */
+const manifestUrlOf = (record: ModelRecordLike) => new URL('tensor-cache.json', modelBaseUrl(record.model)).href;
 /** A library in the package (store builds) is read from the extension, never fetched or cached. */
 const fetchedLibrary = (record: ModelRecordLike) => /^https?:\/\//i.test(record.model_lib);
 
@@ -73,28 +75,24 @@ export function startEngineHost(channel: HostChannel<HostEvent, unknown>, enviro
     return record;
   }
 
+  /**
+   * The models whose files are all stored: the weights, and the files web-llm's own loader would otherwise
+   * fetch itself (past the download guard and the egress log): the config, and a library fetched over HTTP.
+   * A library missing after an update moved its URL makes the model count as not downloaded, so Download
+   * fetches it, through the guard.
+   */
   async function downloadedIds(records: readonly ModelRecordLike[]): Promise<Set<string>> {
     // One read of each cache's keys instead of one hasModelInCache per model (there are ~150).
     const keysOf = async (name: 'webllm/model' | 'webllm/config' | 'webllm/wasm') => new Set((await (await environment.caches.open(name)).keys()).map((request) => request.url));
     const [weights, configs, libraries] = await Promise.all([keysOf('webllm/model'), keysOf('webllm/config'), keysOf('webllm/wasm')]);
     return new Set(
       records
-        .filter((record) => weights.has(new URL('tensor-cache.json', modelBaseUrl(record.model)).href))
-        .filter((record) => configs.has(configUrlOf(record)) && (!fetchedLibrary(record) || libraries.has(record.model_lib)))
+        .filter((record) => weights.has(manifestUrlOf(record)) && configs.has(configUrlOf(record)))
+        .filter((record) => !fetchedLibrary(record) || libraries.has(record.model_lib))
         .map((record) => record.model_id),
     );
   }
 
-  /**
-   * Whether the files web-llm's own loader would otherwise fetch itself (past the download guard and the
-   * egress log) are stored: the config and a library fetched over HTTP. The weights manifest is checked
-   * by web-llm's hasModelInCache. A library missing after an update moved its URL makes the model count
-   * as not downloaded, so Download fetches it, through the guard.
-   */
-  async function loaderFilesStored(record: ModelRecordLike): Promise<boolean> {
-    if (!(await (await environment.caches.open('webllm/config')).match(configUrlOf(record)))) return false;
-    return !fetchedLibrary(record) || Boolean(await (await environment.caches.open('webllm/wasm')).match(record.model_lib));
-  }
 
   async function list(): Promise<ListResult> {
     const records = (await config()).model_list;
@@ -140,7 +138,7 @@ export function startEngineHost(channel: HostChannel<HostEvent, unknown>, enviro
     const record = await recordOf(model);
     assertCanRun(record, await gpu());
     const webllmModule = await module();
-    if (!(await webllmModule.hasModelInCache(model, await config())) || !(await loaderFilesStored(record))) {
+    if (!(await webllmModule.hasModelInCache(model, await config())) || !(await downloadedIds([record])).has(model)) {
       throw Object.assign(new Error(`${model} is not downloaded.`), { name: 'ModelNotDownloadedError' });
     }
   }
@@ -207,7 +205,7 @@ export function startEngineHost(channel: HostChannel<HostEvent, unknown>, enviro
         const record = await recordOf(request.model);
         await (await module()).deleteModelAllInfoInCache(request.model, await config());
         // web-llm leaves the weights manifest behind; without it the model no longer counts as downloaded.
-        await (await environment.caches.open('webllm/model')).delete(new URL('tensor-cache.json', modelBaseUrl(record.model)).href);
+        await (await environment.caches.open('webllm/model')).delete(manifestUrlOf(record));
         if (download?.state.model === request.model) download = undefined;
         return { deleted: true };
       }

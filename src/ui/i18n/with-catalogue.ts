@@ -7,11 +7,18 @@ import { readLocaleCatalogue, type LOCALES } from './catalogue-files';
 import { createCatalogueSource } from './catalogue-source';
 import { installMessageSource } from './message-source';
 
-export async function withCatalogue<T>(locale: (typeof LOCALES)[number], body: () => T | Promise<T>): Promise<T> {
+type Locale = (typeof LOCALES)[number];
+
+/** The interface reads `locale`'s catalogue from now on (a test's beforeEach; put 'en' back after). */
+export function installCatalogue(locale: Locale): void {
   installMessageSource(createCatalogueSource(readLocaleCatalogue(locale)));
+}
+
+export async function withCatalogue<T>(locale: Locale, body: () => T | Promise<T>): Promise<T> {
+  installCatalogue(locale);
   try {
     return await body();
   } finally {
-    installMessageSource(createCatalogueSource(readLocaleCatalogue('en')));
+    installCatalogue('en');
   }
 }

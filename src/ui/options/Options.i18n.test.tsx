@@ -7,9 +7,7 @@ import { Options } from './Options';
 import type { OptionsHost } from './options-host';
 import { FakeApi } from '../testing/fake-api';
 import { cleanup, getByTestId, mount, settle } from '../testing/dom';
-import { installMessageSource } from '../i18n';
-import { readLocaleCatalogue } from '../i18n/catalogue-files';
-import { createCatalogueSource } from '../i18n/catalogue-source';
+import { installCatalogue } from '../i18n/with-catalogue';
 
 const ASSISTANT = {
   id: 'a1',
@@ -45,12 +43,12 @@ async function renderOptions() {
 
 describe('options page in German', () => {
   beforeEach(() => {
-    installMessageSource(createCatalogueSource(readLocaleCatalogue('de')));
+    installCatalogue('de');
     document.documentElement.lang = 'de';
   });
   afterEach(async () => {
     await cleanup();
-    installMessageSource(createCatalogueSource(readLocaleCatalogue('en')));
+    installCatalogue('en');
     document.documentElement.lang = '';
   });
 

@@ -7,9 +7,7 @@ import { Popup, type PopupHost } from './Popup';
 import { FakeApi } from '../testing/fake-api';
 import { allByTestId, cleanup, getByTestId, mount, settle } from '../testing/dom';
 import type { AssistantView } from '../../shared/settings';
-import { installMessageSource } from '../i18n';
-import { readLocaleCatalogue } from '../i18n/catalogue-files';
-import { createCatalogueSource } from '../i18n/catalogue-source';
+import { installCatalogue } from '../i18n/with-catalogue';
 
 const LLAMA: AssistantView = {
   id: 'a1',
@@ -53,10 +51,10 @@ async function renderPopup(assistants: AssistantView[]) {
 }
 
 describe('popup in German', () => {
-  beforeEach(() => installMessageSource(createCatalogueSource(readLocaleCatalogue('de'))));
+  beforeEach(() => installCatalogue('de'));
   afterEach(async () => {
     await cleanup();
-    installMessageSource(createCatalogueSource(readLocaleCatalogue('en')));
+    installCatalogue('en');
   });
 
   it('shows its buttons, headings and assistant states in German', async () => {

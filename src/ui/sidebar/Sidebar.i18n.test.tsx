@@ -4,23 +4,21 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { readLocaleCatalogue } from '../i18n/catalogue-files';
-import { createCatalogueSource } from '../i18n/catalogue-source';
-import { installMessageSource } from '../i18n';
 import { cleanup, click, getByTestId } from '../testing/dom';
 import { mountSidebar, OK_CHAT } from './sidebar-test-support';
+import { installCatalogue } from '../i18n/with-catalogue';
 
 const START = { assistantName: 'Local Llama', model: 'llama3.2', locality: 'local' as const };
 
 describe('sidebar in German', () => {
   beforeEach(() => {
     // What installBrowserMessages does on a German browser: German words, and the document says "de".
-    installMessageSource(createCatalogueSource(readLocaleCatalogue('de')));
+    installCatalogue('de');
     document.documentElement.lang = 'de';
   });
   afterEach(() => {
     cleanup();
-    installMessageSource(createCatalogueSource(readLocaleCatalogue('en')));
+    installCatalogue('en');
     document.documentElement.lang = '';
   });
 

@@ -12,11 +12,16 @@ import { EDITED_LABEL } from './selectors';
 import { collapseWhitespace, readVisibleText } from './text';
 import type { TierLog } from './tier-log';
 
+/** Whether `label` reads exactly "Edited" in a known language (locale-labels.ts). */
+export function readsEdited(label: Element): boolean {
+  return EDITED_TEXTS.has(collapseWhitespace(readVisibleText(label)));
+}
+
 export function isEdited(metadataElement: Element, log: TierLog): boolean {
   const timeBlock = metadataElement.parentElement?.lastElementChild;
   if (!timeBlock || timeBlock === metadataElement || timeBlock.contains(metadataElement)) return false;
   for (const label of timeBlock.querySelectorAll(EDITED_LABEL)) {
-    if (EDITED_TEXTS.has(collapseWhitespace(readVisibleText(label)))) {
+    if (readsEdited(label)) {
       log.record('editedMark', 1);
       return true;
     }

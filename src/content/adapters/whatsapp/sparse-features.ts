@@ -17,8 +17,7 @@ import {
   type SelectorTier,
 } from './selectors';
 import type { TierLog } from './tier-log';
-import { EDITED_TEXTS } from './locale-labels';
-import { collapseWhitespace, readVisibleText } from './text';
+import { readsEdited } from './edited-mark';
 import { MEDIA_MARKERS, readMedia, type MediaMarker } from './media-kind';
 
 export interface SparseFeatures {
@@ -145,7 +144,7 @@ export function findSparseFeatures(pane: Element, log: TierLog, editedLabels = t
   const editedCandidates = editedLabels ? pane.querySelectorAll(EDITED_CANDIDATES) : [];
   for (let index = 0; index < editedCandidates.length; index++) {
     const label = editedCandidates[index]!;
-    if (!EDITED_TEXTS.has(collapseWhitespace(readVisibleText(label)))) continue;
+    if (!readsEdited(label)) continue;
     const entry = foundFor(label);
     if (entry) entry.features.editedLabel = true;
   }

@@ -1,17 +1,15 @@
 /** The in-browser model picker's sizes and progress read naturally in the interface's language. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalDownloadView, LocalModelView } from '../../../shared/protocol';
-import { installMessageSource } from '../../i18n';
-import { readLocaleCatalogue } from '../../i18n/catalogue-files';
-import { createCatalogueSource } from '../../i18n/catalogue-source';
 import { describeModel, describeProgress, formatBytes } from './format';
+import { installCatalogue } from '../../i18n/with-catalogue';
 
 const MB = 1024 * 1024;
 const MODEL: LocalModelView = { id: 'Llama-3.2-1B-Instruct-q4f32_1-MLC', vramMB: 1229, parametersB: 1.5, quality: 'good', lowResource: false, downloaded: false, unsupportedReason: '' };
 const DOWNLOAD: LocalDownloadView = { model: MODEL.id, status: 'downloading', loadedBytes: 6.1 * MB, totalBytes: 12 * MB, startedAt: 0, updatedAt: 10_000 };
 
 function speak(locale: 'en' | 'de') {
-  installMessageSource(createCatalogueSource(readLocaleCatalogue(locale)));
+  installCatalogue(locale);
   document.documentElement.lang = locale;
 }
 
