@@ -17,7 +17,19 @@ export interface Media {
   kind: MediaKind;
   fileName?: string;
   duration?: string;
+  /**
+   * A poll's options, each one's label only (never its vote count or voters), in display order; at most
+   * POLL_OPTIONS_MAX, each trimmed and at most MEDIA_LABEL_MAX characters. Absent when they could not all be read.
+   */
+  options?: string[];
+  /** A shared contact's name as the card shows it (a card of several: its whole line), at most MEDIA_LABEL_MAX characters. */
+  contactName?: string;
 }
+
+/** WhatsApp allows at most 12 options in a poll. */
+export const POLL_OPTIONS_MAX = 12;
+/** Longest poll option or contact name kept: other people's words, bounded before they reach a prompt. */
+export const MEDIA_LABEL_MAX = 200;
 
 export interface Message {
   /** The platform's id where the DOM has one, else a stable derived id. */

@@ -158,6 +158,42 @@ describe('pseudonymiseConversation', () => {
     expect(hidden.messages[1]).toMatchObject({ sender: null, text: 'Ok [PERSON_2]', quote: { sender: '[PERSON_1]', text: 'My number is [PHONE_1]' } });
     expect(JSON.stringify(hidden)).not.toMatch(/Ana|2345678|example/);
   });
+
+  it("hides a shared contact's name wherever it appears, and treats poll options as text", () => {
+    const shared: Conversation = {
+      site: 'whatsapp',
+      title: 'Lisbon weekend',
+      isGroup: true,
+      health: { status: 'ok' },
+      messages: [
+        { id: '1', direction: 'in', sender: 'Ben Okafor', timestamp: null, text: '', media: { kind: 'contact', contactName: 'Sofia Marques' } },
+        { id: '2', direction: 'in', sender: 'Rita', timestamp: null, text: '', media: { kind: 'contact', contactName: 'Marta Silva and 2 other contacts' } },
+        { id: '3', direction: 'out', sender: null, timestamp: null, text: 'Thanks, I will call Sofia tomorrow' },
+        {
+          id: '4',
+          direction: 'in',
+          sender: 'Ana Lima',
+          timestamp: null,
+          text: 'Who books?',
+          media: { kind: 'poll', options: ['Sofia Marques', 'Ben', 'Call 0151 2345678', 'Pizza'] },
+        },
+      ],
+    };
+    const pseudonymiser = pseudonymiserFor(shared);
+    const hidden = pseudonymiseConversation(shared, pseudonymiser);
+    const sofia = hidden.messages[0]!.media!.contactName!;
+    expect(sofia).toMatch(/^\[PERSON_\d+\]$/);
+    expect(hidden.messages[1]!.media!.contactName).toMatch(/^\[PERSON_\d+\]$/);
+    // The given name alone, as people write it, is hidden too, as it is for senders.
+    expect(hidden.messages[2]!.text).toMatch(/^Thanks, I will call \[PERSON_\d+\] tomorrow$/);
+    // Options go through the same detectors and names as message text: a name (a sender's given name too) or a
+    // number is hidden, any other word stays.
+    const ben = pseudonymiser.apply('Ben');
+    expect(ben).toMatch(/^\[PERSON_\d+\]$/);
+    expect(hidden.messages[3]!.media).toEqual({ kind: 'poll', options: [sofia, ben, 'Call [PHONE_1]', 'Pizza'] });
+    expect(JSON.stringify(hidden)).not.toMatch(/Sofia|Marta|Ben|2345678/);
+    expect(pseudonymiser.restore(sofia)).toBe('Sofia Marques');
+  });
 });
 
 function withLuhnDigit(body: string): string {

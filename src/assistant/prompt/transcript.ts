@@ -3,7 +3,7 @@
  * marked text (they come from the DOM's structure, not from what a participant typed); every
  * message body, including the owner's, is marked as data.
  */
-import type { Conversation, Message } from '../../shared/conversation';
+import { MEDIA_LABEL_MAX, POLL_OPTIONS_MAX, type Conversation, type Message } from '../../shared/conversation';
 import type { DataMarker } from './datamark';
 import { neutralizeInvisible } from './neutralize';
 
@@ -92,13 +92,22 @@ function renderMessage(message: Message, marker: DataMarker): string {
 const DURATION = /^\d{1,2}(?::\d{2}){1,2}$/;
 
 /**
- * "document «data-…»Report.pdf«/data-…», 0:37": the file name is the sender's words (it can say anything),
- * so it sits inside the data marker like message text; the kind is ours and the length is checked.
+ * "document «data-…»Report.pdf«/data-…», 0:37", "contact «data-…»Ana«/data-…»", "poll with options
+ * «data-…»Fish«/data-…» / «data-…»Pizza«/data-…»": a file name, a shared contact's name and a poll's options
+ * are other people's words (they can say anything), so each sits inside the data marker like message text;
+ * the kind and the wording around them are ours, and the length is checked.
  */
 function describeMedia(media: NonNullable<Message['media']>, marker: DataMarker): string {
-  const fileName = media.fileName ? clean(media.fileName).replace(/\s+/g, ' ').trim().slice(0, 200) : '';
-  const parts = [media.kind, fileName ? marker.wrap(fileName) : ''].filter(Boolean).join(' ');
+  const named = [media.fileName, media.contactName].map((text) => (text ? markedLabel(text, marker) : ''));
+  const options = (media.options ?? []).slice(0, POLL_OPTIONS_MAX).map((option) => markedLabel(option, marker)).filter(Boolean);
+  const parts = [media.kind, ...named, options.length ? `with options ${options.join(' / ')}` : ''].filter(Boolean).join(' ');
   return media.duration && DURATION.test(media.duration) ? `${parts}, ${media.duration}` : parts;
+}
+
+/** One label from the page on one line, bounded, inside the marker; empty when nothing is left of it. */
+function markedLabel(text: string, marker: DataMarker): string {
+  const label = clean(text).replace(/\s+/g, ' ').trim().slice(0, MEDIA_LABEL_MAX);
+  return label ? marker.wrap(label) : '';
 }
 
 function senderLabel(message: Message): string {

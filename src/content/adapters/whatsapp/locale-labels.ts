@@ -3,15 +3,19 @@
  * Selectors built from them (selectors.ts) are flagged `localized`: missing them on a page in a language not
  * listed here is expected, and the reader falls back to a structural tier without degrading health.
  *
- * English labels come from shared/research/messenger-dom.md. The others follow WhatsApp's published
- * translations as best known; none was checked against the live site, so every use has a structural
- * fallback, and a label missing here costs precision (a quoted photo, a deleted message without its icon),
- * never a wrong read. Add a language by adding an entry; the fixtures for it go in fixtures/ (selectors.ts).
+ * English labels come from shared/research/messenger-dom.md. The others are WhatsApp's own translations where
+ * its web client's string tables were found (docs/research/whatsapp-labels.md says which, and from when);
+ * none was checked against the live site, so every use has a structural fallback, and a label missing here
+ * costs precision (a quoted photo, a deleted message without its icon), never a wrong read. Add a language by
+ * adding an entry; the fixtures for it go in fixtures/ (selectors.ts).
  */
 export interface InterfaceLabels {
   /** aria-label of a reply's quote block. */
   readonly quotedMessage: string;
-  /** The placeholder text of a deleted message: someone else's, then the owner's own. */
+  /**
+   * The placeholder text of a deleted message: someone else's, then the owner's own, then other wordings
+   * WhatsApp has used (its own web translations differ from its chat exports, some with a full stop).
+   */
   readonly deleted: readonly string[];
   /** The visible "Forwarded" line (the icon is the primary hook). */
   readonly forwarded: string;
@@ -24,8 +28,8 @@ export interface InterfaceLabels {
   /** The owner's screen-reader label on outgoing bubbles, colon included. */
   readonly you: string;
   /**
-   * Words WhatsApp puts before an unsaved contact's profile name in aria-labels ("Maybe Ravi"). Only the
-   * English one is known; the visible name (with its "~" mark) is read first in every language anyway.
+   * Words WhatsApp puts before an unsaved contact's profile name in aria-labels ("Maybe Ravi"; its string
+   * tables translate "Maybe {name}"). The visible name (with its "~" mark) is read first in every language.
    */
   readonly unsavedContactPrefixes: readonly string[];
   /**
@@ -49,35 +53,40 @@ export const INTERFACE_LABELS = {
   },
   'pt-BR': {
     quotedMessage: 'Mensagem citada',
-    deleted: ['Esta mensagem foi apagada', 'Você apagou esta mensagem'],
+    deleted: ['Esta mensagem foi apagada', 'Você apagou esta mensagem', 'Mensagem apagada'],
     forwarded: 'Encaminhada',
     openPicture: 'Abrir imagem',
     playVoiceMessage: 'Reproduzir mensagem de voz',
     edited: 'Editada',
     you: 'Você:',
-    unsavedContactPrefixes: [],
+    unsavedContactPrefixes: ['Talvez'],
     unreadDivider: ['{count} mensagem não lida', '{count} mensagens não lidas'],
   },
   es: {
     quotedMessage: 'Mensaje citado',
-    deleted: ['Se eliminó este mensaje', 'Eliminaste este mensaje'],
+    deleted: ['Se eliminó este mensaje', 'Eliminaste este mensaje', 'Eliminaste este mensaje.'],
     forwarded: 'Reenviado',
-    openPicture: 'Abrir imagen',
+    openPicture: 'Abrir foto',
     playVoiceMessage: 'Reproducir mensaje de voz',
     edited: 'Editado',
     you: 'Tú:',
-    unsavedContactPrefixes: [],
+    unsavedContactPrefixes: ['Quizá'],
     unreadDivider: ['{count} mensaje no leído', '{count} mensajes no leídos'],
   },
   de: {
     quotedMessage: 'Zitierte Nachricht',
-    deleted: ['Diese Nachricht wurde gelöscht', 'Du hast diese Nachricht gelöscht'],
+    deleted: [
+      'Diese Nachricht wurde gelöscht',
+      'Du hast diese Nachricht gelöscht',
+      'Diese Nachricht wurde gelöscht.',
+      'Du hast diese Nachricht gelöscht.',
+    ],
     forwarded: 'Weitergeleitet',
     openPicture: 'Bild öffnen',
     playVoiceMessage: 'Sprachnachricht abspielen',
     edited: 'Bearbeitet',
     you: 'Du:',
-    unsavedContactPrefixes: [],
+    unsavedContactPrefixes: ['Vielleicht'],
     unreadDivider: ['{count} ungelesene Nachricht', '{count} ungelesene Nachrichten'],
   },
 } as const satisfies Record<string, InterfaceLabels>;

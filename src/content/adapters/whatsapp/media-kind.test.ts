@@ -18,6 +18,9 @@ const ID = {
   edited: '3EB0A0B1C2D3E4F5060B',
   namesTheKinds: '3EB0A0B1C2D3E4F5060D',
   unknownMedia: '3EB0A0B1C2D3E4F5060E',
+  pollWithCounts: '3EB0A0B1C2D3E4F5060F',
+  contacts: '3EB0A0B1C2D3E4F50610',
+  replyToPoll: '3EB0A0B1C2D3E4F50611',
 } as const;
 
 /** The media fixture, optionally edited first, read; messages by id. */
@@ -43,8 +46,8 @@ describe('media kinds', () => {
     expect(byId(ID.voice).media).toEqual({ kind: 'voice', duration: '0:09' });
     expect(byId(ID.sticker)).toMatchObject({ sender: 'Ana Lima', text: '', media: { kind: 'sticker' } });
     expect(byId(ID.location)).toMatchObject({ direction: 'out', text: '', media: { kind: 'location' } });
-    expect(byId(ID.contact)).toMatchObject({ text: '', media: { kind: 'contact' } });
-    expect(byId(ID.poll)).toMatchObject({ text: 'Dinner on Saturday: fish or pizza?', media: { kind: 'poll' } });
+    expect(byId(ID.contact)).toMatchObject({ text: '', media: { kind: 'contact', contactName: 'Dr. Sofia Marques' } });
+    expect(byId(ID.poll)).toMatchObject({ text: 'Dinner on Saturday: fish or pizza?', media: { kind: 'poll', options: ['Fish', 'Pizza'] } });
     // The name on screen is cut short ("Lisbon-weekend-tick….pdf"); the file name is whole.
     expect(byId(ID.document).media).toEqual({ kind: 'document', fileName: 'Lisbon-weekend-tickets-2026.pdf' });
   });
@@ -128,6 +131,65 @@ describe('kinds that share a hook', () => {
   });
 });
 
+describe('polls and shared contacts', () => {
+  it("reads a poll's question as its text and each option's label in order, never its vote count", () => {
+    const poll = read().byId(ID.pollWithCounts);
+    expect(poll).toMatchObject({ sender: 'Ana Lima', text: 'Which day for Sintra?' });
+    // On screen: "Friday 3", "Saturday morning 1", "Sunday, after brunch 🥐 0", then "View votes".
+    expect(poll.media).toEqual({ kind: 'poll', options: ['Friday', 'Saturday morning', 'Sunday, after brunch 🥐'] });
+    expect(poll.text).not.toMatch(/Friday|Select one or more|View votes/);
+  });
+
+  it('reads a card of several contacts as the card shows it', () => {
+    expect(read().byId(ID.contacts).media).toEqual({ kind: 'contact', contactName: 'Marta Silva and 2 other contacts' });
+  });
+
+  it('takes the whole name from the title when the name on screen is cut short', () => {
+    const { byId } = read((doc) => (row(doc, ID.contact).querySelector('[title="Dr. Sofia Marques"]')!.textContent = 'Dr. Sofia Mar…'));
+    expect(byId(ID.contact).media).toEqual({ kind: 'contact', contactName: 'Dr. Sofia Marques' });
+  });
+
+  it('reads the name on screen when the card has no title', () => {
+    const { byId } = read((doc) => row(doc, ID.contact).querySelector('[title="Dr. Sofia Marques"]')!.removeAttribute('title'));
+    expect(byId(ID.contact).media).toEqual({ kind: 'contact', contactName: 'Dr. Sofia Marques' });
+  });
+
+  it('still knows a poll and a contact whose options and name it cannot find, and invents none', () => {
+    const { byId, conversation } = read((doc) => {
+      for (const option of row(doc, ID.pollWithCounts).querySelectorAll('[role="checkbox"]')) option.removeAttribute('role');
+      row(doc, ID.contact).querySelector('[data-icon="vcard"] + span')!.remove();
+    });
+    expect(byId(ID.pollWithCounts).media).toEqual({ kind: 'poll' });
+    expect(byId(ID.contact).media).toEqual({ kind: 'contact' });
+    expect(conversation.health.status).toBe('ok');
+  });
+
+  it('gives no options rather than some when one option has no label it can read', () => {
+    const { byId } = read((doc) => row(doc, ID.pollWithCounts).querySelectorAll('[role="checkbox"] span[dir="auto"]')[1]!.removeAttribute('dir'));
+    expect(byId(ID.pollWithCounts).media).toEqual({ kind: 'poll' });
+  });
+
+  it('gives no options for more checkboxes than a poll can have (12)', () => {
+    const { byId } = read((doc) => {
+      const first = row(doc, ID.pollWithCounts).querySelector('[role="checkbox"]')!;
+      for (let extra = 0; extra < 10; extra++) first.after(first.cloneNode(true));
+    });
+    expect(byId(ID.pollWithCounts).media).toEqual({ kind: 'poll' });
+  });
+
+  it('bounds each option and the contact name, with whitespace collapsed', () => {
+    const long = 'x'.repeat(500);
+    const { byId } = read((doc) => {
+      row(doc, ID.pollWithCounts).querySelector('[role="checkbox"] span[dir="auto"]')!.textContent = `  Friday\n  evening  ${long}`;
+      row(doc, ID.contact).querySelector('[title="Dr. Sofia Marques"]')!.setAttribute('title', long);
+    });
+    const [first] = byId(ID.pollWithCounts).media!.options!;
+    expect(first).toMatch(/^Friday evening x+$/);
+    expect(first!.length).toBe(200);
+    expect(byId(ID.contact).media!.contactName).toHaveLength(200);
+  });
+});
+
 describe('quotes', () => {
   it("never takes a quoted sticker, GIF, video or document for the reply's own media", () => {
     const { byId } = read((doc) => {
@@ -145,5 +207,25 @@ describe('quotes', () => {
     expect(reply.media).toBeUndefined();
     expect(reply.quote).toEqual({ sender: 'Ana Lima', text: 'Sunset from the bridge' });
     expect(reply.text).toBe('Meet at 19:30 at the miradouro, not 19:00');
+  });
+
+  it("reads a reply quoting a poll as text with the poll's question in its quote, not as a poll", () => {
+    const reply = read().byId(ID.replyToPoll);
+    expect(reply.media).toBeUndefined();
+    expect(reply).toMatchObject({ text: 'Count me in, I am bringing dessert', quote: { sender: 'You', text: 'Dinner on Saturday: fish or pizza?' } });
+  });
+
+  it("never takes a quoted poll's options or a quoted contact's name for the row's own", () => {
+    const quoted =
+      '<div role="button" aria-label="Quoted message" tabindex="0"><div role=""><span data-testid="author" dir="auto">Ana Lima</span></div>' +
+      '<span aria-hidden="true" data-icon="vcard">vcard</span><span dir="auto" title="Quoted Person">Quoted Person</span>' +
+      '<div role="checkbox"><span dir="auto">Quoted option</span><span>9</span></div>' +
+      '<span class="quoted-mention">Which day?</span></div>';
+    const { byId } = read((doc) => {
+      row(doc, ID.contact).querySelector('[data-icon="vcard"]')!.closest('[role="button"]')!.insertAdjacentHTML('beforebegin', quoted);
+      row(doc, ID.pollWithCounts).querySelector('.copyable-text')!.insertAdjacentHTML('afterbegin', quoted);
+    });
+    expect(byId(ID.contact).media).toEqual({ kind: 'contact', contactName: 'Dr. Sofia Marques' });
+    expect(byId(ID.pollWithCounts).media).toEqual({ kind: 'poll', options: ['Friday', 'Saturday morning', 'Sunday, after brunch 🥐'] });
   });
 });

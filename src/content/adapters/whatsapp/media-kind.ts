@@ -7,11 +7,13 @@
  *   never a guess.
  * An audio file and a voice note share a player; the audio file's own icon is found first (MEDIA_MARKERS
  * order), so the player alone means a voice note.
+ * A poll's options and a shared contact's name are other people's words: bounded here, marked as data in the
+ * prompt. Options are all read or none: a partial list would tell the assistant a poll has fewer choices.
  *
  * What sits inside a quote belongs to the quoted message, never to this one.
  */
-import type { Media } from '../../../shared/conversation';
-import { whatsAppSelectors as selectors, type SelectorName } from './selectors';
+import { MEDIA_LABEL_MAX, POLL_OPTIONS_MAX, type Media } from '../../../shared/conversation';
+import { POLL_OPTION_LABEL, whatsAppSelectors as selectors, type SelectorName } from './selectors';
 import { collapseWhitespace, readVisibleText } from './text';
 import type { TierLog } from './tier-log';
 
@@ -39,6 +41,8 @@ const STICKER = selectors.stickerMedia.tiers[0].selector;
 const SLIDER = selectors.voiceDuration.tiers[0].selector;
 const VIDEO_DURATION = selectors.videoDuration.tiers[0].selector;
 const DOCUMENT_FILE_NAME = selectors.documentFileName.tiers[0].selector;
+const CONTACT_NAME = selectors.contactName.tiers[0].selector;
+const POLL_OPTION = selectors.pollOption.tiers[0].selector;
 
 /**
  * The row's Media for the hook that matched. `quoteBlock` is the row's quote where one was found; a quote
@@ -58,10 +62,14 @@ export function readMedia(marker: MediaMarker, container: Element, quoteBlock: E
       const fileName = documentFileName(container, quoteBlock, log);
       return fileName ? { kind: 'document', fileName } : { kind: 'document' };
     }
-    case 'contactMedia':
-      return { kind: 'contact' };
-    case 'pollMedia':
-      return { kind: 'poll' };
+    case 'contactMedia': {
+      const contactName = sharedContactName(container, quoteBlock, log);
+      return contactName ? { kind: 'contact', contactName } : { kind: 'contact' };
+    }
+    case 'pollMedia': {
+      const options = pollOptions(container, quoteBlock, log);
+      return options ? { kind: 'poll', options } : { kind: 'poll' };
+    }
     case 'locationMedia':
       return { kind: 'location' };
     case 'imageMedia':
@@ -114,4 +122,37 @@ function documentFileName(container: Element, quoteBlock: Element | undefined, l
   if (!name) return null;
   log.record('documentFileName', 1);
   return name;
+}
+
+/** A label read from the page, whitespace collapsed and bounded; empty when there is nothing to read. */
+function boundedLabel(text: string): string {
+  return collapseWhitespace(text).slice(0, MEDIA_LABEL_MAX).trim();
+}
+
+/** The card's name, whole from the title where the text on screen may be cut short. */
+function sharedContactName(container: Element, quoteBlock: Element | undefined, log: TierLog): string | null {
+  const element = ownElement(container, CONTACT_NAME, quoteBlock);
+  if (!element) return null;
+  const name = boundedLabel(element.getAttribute('title') || readVisibleText(element));
+  if (!name) return null;
+  log.record('contactName', 1);
+  return name;
+}
+
+/**
+ * Each option's label, in display order: the first directional span in its checkbox, so the vote count beside
+ * it is never taken. Null unless every option has a label and the count is one a poll can have.
+ */
+function pollOptions(container: Element, quoteBlock: Element | undefined, log: TierLog): string[] | null {
+  const options: string[] = [];
+  for (const option of container.querySelectorAll(POLL_OPTION)) {
+    if (quoteBlock?.contains(option) || option.closest(QUOTE_LABELLED)) continue;
+    const label = option.querySelector(POLL_OPTION_LABEL);
+    const text = label ? boundedLabel(readVisibleText(label)) : '';
+    if (!text) return null;
+    options.push(text);
+  }
+  if (options.length === 0 || options.length > POLL_OPTIONS_MAX) return null;
+  log.record('pollOption', 1);
+  return options;
 }

@@ -121,6 +121,8 @@ export function iconMatches(tier: SelectorTier, iconName: string): boolean {
 
 /** The "Edited" label in a message's time block (editedMark): a span of its own beside the time. */
 export const EDITED_LABEL = 'span[dir="auto"]';
+/** A poll option's label inside its checkbox (pollOption): the first directional span, never the count beside it. */
+export const POLL_OPTION_LABEL = 'span[dir="auto"]';
 /** The 2026-05 author block's name; quotes repeat it for the quoted message's author. */
 const AUTHOR_SPAN = 'span[data-testid="author"]';
 /** Before 2025: a screen-reader label "Name:" at the start of each bubble. */
@@ -268,7 +270,11 @@ export const whatsAppSelectors = {
       { selector: labelSelector('button', 'aria-label', labelsOf('playVoiceMessage')), fixtures: [G, P, PG, PTG, ESO, DEG, M], localized: true },
       // The microphone beside the player. Some players show the video's play icon (media-play) instead of
       // audio-play: this keeps such a voice note from reading as a video (voice is looked for first).
+      // WhatsApp's 2026 player has no audio-play icon at all: this is then a voice note's language-neutral hook.
       iconTier('ptt-status', [M]),
+      // A forwarded voice note shows this icon where the microphone and the sender's photo would be
+      // (docs/research/whatsapp-media.md, row "audio").
+      iconTier('ptt-file', [ESO]),
     ],
   },
   voiceDuration: {
@@ -300,8 +306,10 @@ export const whatsAppSelectors = {
   },
   videoMedia: {
     purpose: 'videos',
-    // The camera badge beside the video's length, then the play button over its thumbnail.
-    tiers: [iconTier('msg-video', [M]), iconTier('media-play', [M])],
+    // The camera badge beside the video's length, then the play button over its thumbnail. WhatsApp draws that
+    // same play button on a text message's video link preview (docs/research/whatsapp-media.md), so it counts
+    // only in a row with nothing else to read: a shared YouTube link stays a text message.
+    tiers: [iconTier('msg-video', [M]), { selector: `span[${ICON_ATTRIBUTE}="media-play"]`, fixtures: [M], inRow: true }],
   },
   videoDuration: {
     purpose: 'video lengths',
@@ -330,6 +338,19 @@ export const whatsAppSelectors = {
   pollMedia: {
     purpose: 'polls',
     tiers: [iconTier('poll', [M])],
+  },
+  // Read in media-kind.ts, only inside a row already known to be a shared contact or a poll.
+  contactName: {
+    purpose: 'shared contact names',
+    // The name beside the card's icon, whole in its title where it has one ("Ana and 2 other contacts" on a
+    // card of several).
+    tiers: [{ selector: `span[${ICON_ATTRIBUTE}="vcard"] + span[dir="auto"]`, fixtures: [M] }],
+  },
+  pollOption: {
+    purpose: 'poll options',
+    // One checkbox per option, in display order, holding the option's label (POLL_OPTION_LABEL) and, beside
+    // it, the vote count, which is never read: a role says what the element is in every language.
+    tiers: [{ selector: '[role="checkbox"]', fixtures: [M] }],
   },
   mediaContainer: {
     purpose: 'media of an unknown kind',
