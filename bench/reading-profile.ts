@@ -3,8 +3,8 @@
  * (bench/reading.ts), in real Chromium. The reader is bundled unminified, read `reads` times (default 100)
  * under the DevTools CPU profiler, and the functions with the most self time are printed with their share.
  * `--save FILE` also writes the .cpuprofile (open it in DevTools' Performance panel). `--first` profiles first
- * reads instead: each read on a fresh copy of the chat (as bench/reading.ts's first-read figure), so the row
- * cache never answers; the copying itself shows as cloneNode/replaceWith and is left out of the shares.
+ * reads instead: each read on a fresh copy of the chat (as bench/reading.ts's first-read figure), so neither the
+ * row cache nor the parsed-metadata cache answers; the copying is left out of the shares.
  */
 import { writeFileSync } from 'node:fs';
 import { benchPage, bundleReader, launchChromium, openBenchPage } from './reading';
@@ -23,6 +23,8 @@ interface Profile {
 
 /** Not the reader's time: idle, the profiler's own, and (with --first) making the fresh copy. */
 const LEFT_OUT = new Set(['(idle)', '(program)', 'cloneNode', 'replaceWith', 'getElementById']);
+/** Making the fresh copy (bench/reading.ts FRESH_CHAT), with everything it calls. */
+const LEFT_OUT_WITH_CALLEES = 'freshChat';
 
 async function main(): Promise<void> {
   const reads = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100);
@@ -40,10 +42,7 @@ async function main(): Promise<void> {
         ({ times, fresh }) => {
           const read = (globalThis as unknown as { __asideBenchRead: (doc: Document) => unknown }).__asideBenchRead;
           for (let index = 0; index < times; index += 1) {
-            if (fresh) {
-              const app = document.getElementById('app')!;
-              app.replaceWith(app.cloneNode(true));
-            }
+            if (fresh) (globalThis as unknown as { __asideFreshChat: () => void }).__asideFreshChat();
             read(document);
           }
         },
@@ -61,9 +60,15 @@ async function main(): Promise<void> {
     });
     const byFunction = new Map<string, number>();
     let total = 0;
+    const leftOut = new Set<number>();
+    const leaveOut = (node: ProfileNode) => {
+      leftOut.add(node.id);
+      for (const child of node.children ?? []) leaveOut(profile.nodes.find((candidate) => candidate.id === child)!);
+    };
+    for (const node of profile.nodes) if (node.callFrame.functionName === LEFT_OUT_WITH_CALLEES) leaveOut(node);
     for (const node of profile.nodes) {
       const time = selfTime.get(node.id) ?? 0;
-      if (LEFT_OUT.has(node.callFrame.functionName)) continue;
+      if (LEFT_OUT.has(node.callFrame.functionName) || leftOut.has(node.id)) continue;
       total += time;
       const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;
       byFunction.set(key, (byFunction.get(key) ?? 0) + time);

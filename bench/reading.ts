@@ -52,8 +52,38 @@ export async function openBenchPage(browser: Browser, html: string, code: string
   // tsx compiles this file with esbuild's keepNames, which wraps the functions inside evaluate()
   // callbacks in a `__name(fn, "name")` helper that only exists in node: give the page a no-op one.
   await page.addScriptTag({ content: 'globalThis.__name = (fn) => fn;' });
+  await page.addScriptTag({ content: `globalThis.__asideFreshChat = ${FRESH_CHAT};` });
   return page;
 }
+
+/**
+ * `__asideFreshChat()` in the bench page: replaces the chat with a copy no reader has seen, for first reads.
+ * A copy of the elements is not enough. The reader keeps nothing by text between reads, but the browser does:
+ * a copy shares its strings with the original, and Chromium hands JavaScript the string it made for the
+ * original's attribute or text. A chat opened for the first time has new ids, metadata and text, so each
+ * copy gets them: a suffix on every id and text, and its own year in every date. Done before the clock starts.
+ */
+const FRESH_CHAT = `(() => {
+  let copies = 0;
+  return function freshChat() {
+    copies += 1;
+    const suffix = copies.toString(16).toUpperCase().padStart(4, '0');
+    const app = document.getElementById('app');
+    const copy = app.cloneNode(true);
+    for (const element of copy.querySelectorAll('[data-id]')) {
+      element.setAttribute('data-id', element.getAttribute('data-id') + suffix);
+    }
+    for (const element of copy.querySelectorAll('[data-pre-plain-text]')) {
+      const metadata = element.getAttribute('data-pre-plain-text');
+      element.setAttribute('data-pre-plain-text', metadata.replace(/\\/(\\d{4})\\]/, '/' + (3000 + copies) + ']'));
+    }
+    const texts = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      if (text.data.trim()) text.data += ' ' + suffix;
+    }
+    app.replaceWith(copy);
+  };
+})()`;
 
 /** The bench chat: 2,000 messages in a four-person group, a fifth of them the owner's. */
 export function generatedChat(): string {
@@ -155,12 +185,9 @@ export async function readRows(): Promise<{ rows: Row[]; chromiumVersion: string
           bareTimes.push(timed(bare));
           readerTimes.push(timed(() => read(document)));
         }
-        // The first read of rows the reader has not seen (its row cache keeps rows across reads, by element):
-        // each sample on a fresh copy of the chat, the bare walk on another, read once each.
-        const freshChat = () => {
-          const app = document.getElementById('app')!;
-          app.replaceWith(app.cloneNode(true));
-        };
+        // The first read of rows the reader has not seen (its row cache keeps rows across reads, by element, and
+        // parsed metadata by text): each sample on a fresh copy of the chat, the bare walk on another, read once each.
+        const freshChat = (globalThis as unknown as { __asideFreshChat: () => void }).__asideFreshChat;
         const once = (fn: () => unknown) => {
           const begin = performance.now();
           fn();

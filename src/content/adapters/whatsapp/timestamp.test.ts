@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferDateOrder, parseClockTime, parseMetadata, parseWrittenDate, toLocalIso, type WrittenDate } from './timestamp';
+import { createMetadataParser, inferDateOrder, parseClockTime, parseMetadata, parseWrittenDate, toLocalIso, type WrittenDate } from './timestamp';
 
 describe('parseMetadata', () => {
   it('splits time, date and sender', () => {
@@ -12,6 +12,26 @@ describe('parseMetadata', () => {
 
   it('keeps a colon inside the name', () => {
     expect(parseMetadata('[8:05 pm, 12/9/2025] Dr: Who: ')?.name).toBe('Dr: Who');
+  });
+
+  it('ends the name at the last colon, whatever white space follows it', () => {
+    expect(parseMetadata('[13:52, 22/03/2026] Ana:\u00a0\n')?.name).toBe('Ana');
+    expect(parseMetadata('[13:52, 22/03/2026] Ana')).toBeNull();
+    expect(parseMetadata('[13:52, 22/03/2026]: ')?.name).toBe('');
+  });
+
+  it('shares one date between the messages of a day, within a read', () => {
+    const parse = createMetadataParser();
+    const first = parse('[09:00, 22/03/2026] Ana: ')!;
+    const sameDay = parse('[09:01, 22/03/2026] Ben: ')!;
+    const nextDay = parse('[09:02, 23/03/2026] Ana: ')!;
+    const backAgain = parse('[09:03, 22/03/2026] Ana: ')!;
+    expect(sameDay.date).toBe(first.date);
+    expect(nextDay.date).toEqual({ yearFirst: false, first: 23, second: 3, year: 2026 });
+    expect(backAgain.date).toBe(first.date);
+    expect([first, sameDay, nextDay, backAgain].map((metadata) => metadata.time)).toEqual([
+      { hour: 9, minute: 0 }, { hour: 9, minute: 1 }, { hour: 9, minute: 2 }, { hour: 9, minute: 3 },
+    ]);
   });
 
   it('returns null for text that is not metadata', () => {

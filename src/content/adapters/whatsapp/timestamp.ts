@@ -53,52 +53,70 @@ export function parseMetadata(value: string): MessageMetadata | null {
 }
 
 /**
- * Whole metadata strings already parsed, across reads: the live watch, history loading and repeated actions
- * read the same rows again, and a row's metadata never changes. Entries are frozen (shared between reads)
- * and the map is emptied when it outgrows the longest chat a read loads.
+ * A parser for one read. Nothing is kept between reads: a chat read again comes mostly from the row cache
+ * (row-cache.ts), and a string-keyed cache of every row's metadata made a chat's first read half as slow
+ * again (2,000 insertions, and the garbage they leave).
  */
-const parsedMetadata = new Map<string, MessageMetadata | null>();
-const PARSED_METADATA_LIMIT = 4_096;
-
-/** A parser for one read: a chat repeats the same dates and times, so each is parsed once. */
 export function createMetadataParser(): MetadataParser {
-  // Separate caches: a chat has few dates, and its times repeat across days.
-  const times = new Map<string, ClockTime | null>();
+  // A chat has a handful of dates, each parsed once (a regex) and shared, which also lets the reader collapse
+  // runs of one date by identity. Consecutive messages mostly share a date: compared in place with the last
+  // one, no substring is made for it. Times are parsed in place too, into a shared table.
   const dates = new Map<string, WrittenDate | null>();
-  const parse = (value: string): MessageMetadata | null => {
+  let lastDateText: string | null = null;
+  let lastDate: WrittenDate | null = null;
+  return (value) => {
     const close = value.indexOf(']');
     const comma = value.indexOf(',');
-    if (value[0] !== '[' || close < 0 || comma < 0 || comma > close) return null;
-    const rest = value.slice(close + 1).trimEnd();
-    if (!rest.endsWith(':')) return null;
-    const timeText = value.slice(1, comma);
-    const dateText = value.slice(comma + 1, close);
-    let time = times.get(timeText);
-    if (time === undefined) times.set(timeText, (time = parseClockTime(timeText)));
-    let date = dates.get(dateText);
-    if (date === undefined) dates.set(dateText, (date = parseWrittenDate(dateText)));
-    return Object.freeze({ time, date, name: collapseWhitespace(rest.slice(0, -1)) });
-  };
-  return (value) => {
-    let metadata = parsedMetadata.get(value);
-    if (metadata === undefined) {
-      if (parsedMetadata.size >= PARSED_METADATA_LIMIT) parsedMetadata.clear();
-      parsedMetadata.set(value, (metadata = parse(value)));
+    if (value.charCodeAt(0) !== 91 /* [ */ || close < 0 || comma < 0 || comma > close) return null;
+    let end = value.length;
+    while (end > close + 1 && isTrimmedAtEnd(value.charCodeAt(end - 1))) end--;
+    if (end === close + 1 || value.charCodeAt(end - 1) !== 58 /* : */) return null;
+    const dateStart = comma + 1;
+    let date: WrittenDate | null;
+    if (lastDateText !== null && close - dateStart === lastDateText.length && value.startsWith(lastDateText, dateStart)) {
+      date = lastDate;
+    } else {
+      const dateText = value.slice(dateStart, close);
+      let parsed = dates.get(dateText);
+      if (parsed === undefined) dates.set(dateText, (parsed = parseWrittenDate(dateText)));
+      lastDateText = dateText;
+      date = lastDate = parsed;
     }
-    return metadata;
+    const time = parse24HourTime(value, 1, comma) ?? parseAnyTime(value.slice(1, comma));
+    return { time, date, name: collapseWhitespace(value.slice(close + 1, end - 1)) };
   };
+}
+
+/** What String.prototype.trimEnd removes: white space and line terminators. */
+function isTrimmedAtEnd(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Every time of day, made once when first seen and shared by every message at that minute. */
+const CLOCK_TIMES: Array<ClockTime | undefined> = [];
+const MINUTES_PER_DAY = 24 * 60;
+
+function clockTime(hour: number, minute: number): ClockTime {
+  const index = hour * 60 + minute;
+  return (CLOCK_TIMES[index] ??= Object.freeze({ hour, minute }));
 }
 
 export function parseClockTime(text: string): ClockTime | null {
   return parse24HourTime(text) ?? parseAnyTime(text);
 }
 
-/** "13:52" or "8:05" by hand: the most common form, once per message, where a regex showed in profiles. */
-function parse24HourTime(text: string): ClockTime | null {
-  const colon = text.length - 3;
-  if ((colon !== 1 && colon !== 2) || text.charCodeAt(colon) !== 58) return null;
+/**
+ * "13:52" or "8:05" by hand, between `start` and `end` of `text` (no substring made): the most common form,
+ * once per message, where a regex showed in profiles.
+ */
+function parse24HourTime(text: string, start = 0, end = text.length): ClockTime | null {
+  const colon = end - 3;
+  if ((colon !== start + 1 && colon !== start + 2) || text.charCodeAt(colon) !== 58) return null;
   let hour = 0;
-  for (let index = 0; index < colon; index++) {
+  for (let index = start; index < colon; index++) {
     const digit = text.charCodeAt(index) - 48;
     if (digit < 0 || digit > 9) return null;
     hour = hour * 10 + digit;
@@ -106,7 +124,7 @@ function parse24HourTime(text: string): ClockTime | null {
   const tens = text.charCodeAt(colon + 1) - 48;
   const ones = text.charCodeAt(colon + 2) - 48;
   if (tens < 0 || tens > 5 || ones < 0 || ones > 9 || hour > 23) return null;
-  return { hour, minute: tens * 10 + ones };
+  return clockTime(hour, tens * 10 + ones);
 }
 
 function parseAnyTime(text: string): ClockTime | null {
@@ -122,7 +140,7 @@ function parseAnyTime(text: string): ClockTime | null {
   } else if (hour > 23) {
     return null;
   }
-  return { hour, minute };
+  return clockTime(hour, minute);
 }
 
 export function parseWrittenDate(text: string): WrittenDate | null {
@@ -190,27 +208,44 @@ function dayAndMonth(date: WrittenDate, order: DateOrder): { day: number; month:
 
 /**
  * A message's `2026-03-22T13:52:00` (null without a date and time, or for a date that does not exist under
- * `order`), made once per metadata object and order: those objects are shared by every read of the same
- * rows (parsedMetadata), and building the string is five paddings and a concatenation per message.
+ * `order`), once per message: from the date's half, made once per date and order, and the time's, made
+ * once per minute of the day. Padding five numbers per message showed in profiles.
  */
-const timestamps: Record<DateOrder, WeakMap<MessageMetadata, string | null>> = {
+const datePrefixes: Record<DateOrder, WeakMap<WrittenDate, string | null>> = {
   'day-first': new WeakMap(),
   'month-first': new WeakMap(),
 };
+const TIME_SUFFIXES: Array<string | undefined> = [];
 
 export function timestampOf(metadata: MessageMetadata, order: DateOrder): string | null {
-  if (!metadata.date || !metadata.time) return null;
-  const made = timestamps[order];
-  let timestamp = made.get(metadata);
-  if (timestamp === undefined) made.set(metadata, (timestamp = toLocalIso(metadata.date, metadata.time, order)));
-  return timestamp;
+  const { date, time } = metadata;
+  if (!date || !time) return null;
+  const made = datePrefixes[order];
+  let prefix = made.get(date);
+  if (prefix === undefined) made.set(date, (prefix = datePrefix(date, order)));
+  if (prefix === null) return null;
+  const minuteOfDay = time.hour * 60 + time.minute;
+  const suffix = minuteOfDay < MINUTES_PER_DAY
+    ? (TIME_SUFFIXES[minuteOfDay] ??= timeSuffix(time))
+    : timeSuffix(time);
+  return prefix + suffix;
+}
+
+/** `2026-03-22T`, or null when the date does not exist under `order`. */
+function datePrefix(date: WrittenDate, order: DateOrder): string | null {
+  const { day, month } = dayAndMonth(date, order);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(date.year, month)) return null;
+  return `${pad(date.year, 4)}-${pad(month, 2)}-${pad(day, 2)}T`;
+}
+
+function timeSuffix(time: ClockTime): string {
+  return `${pad(time.hour, 2)}:${pad(time.minute, 2)}:00`;
 }
 
 /** `2026-03-22T13:52:00`, or null when the date does not exist under `order`. */
 export function toLocalIso(date: WrittenDate, time: ClockTime, order: DateOrder): string | null {
-  const { day, month } = dayAndMonth(date, order);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(date.year, month)) return null;
-  return `${pad(date.year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(time.hour, 2)}:${pad(time.minute, 2)}:00`;
+  const prefix = datePrefix(date, order);
+  return prefix === null ? null : prefix + timeSuffix(time);
 }
 
 function daysInMonth(year: number, month: number): number {
