@@ -4,14 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 type Listener = (message: unknown, sender: { id?: string; tab?: unknown; url?: string }) => unknown;
 const listeners: Listener[] = [];
 
-vi.mock('../platform/browser', () => ({
-  browser: {
-    runtime: {
-      id: 'own-extension-id',
-      getURL: (path: string) => `chrome-extension://own-extension-id/${path}`,
-      onMessage: { addListener: (listener: Listener) => listeners.push(listener) },
-    },
-  },
+vi.mock('../platform/content-runtime', () => ({
+  contentRuntime: () => ({
+    id: 'own-extension-id',
+    getURL: (path: string) => `chrome-extension://own-extension-id/${path}`,
+    sendMessage: async () => undefined,
+    onMessage: (listener: Listener) => listeners.push(listener),
+  }),
 }));
 
 afterEach(() => {

@@ -4,22 +4,23 @@
  * and it listens to nothing the page can send: no window.postMessage, no DOM events. Everything it
  * decides lives in dispatch.ts.
  */
-import { browser, type Runtime } from '../platform/browser';
+import { contentRuntime } from '../platform/content-runtime';
 import type { Reply } from '../shared/protocol';
 import { dispatchContentMessage } from './dispatch';
 import { ContentSession, type ContentToBackgroundType, type Notify } from './session';
 
+const runtime = contentRuntime();
 const notify: Notify = async (type, payload) => {
-  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ContentToBackgroundType> | undefined;
+  const reply = (await runtime.sendMessage({ type, payload })) as Reply<ContentToBackgroundType> | undefined;
   return reply?.ok ? (reply.value as never) : undefined;
 };
 const session = new ContentSession(document, notify);
 
 // Returning undefined (not a promise) for messages that are not ours leaves them to other listeners.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+runtime.onMessage((message, sender) =>
   dispatchContentMessage(message, sender, {
-    runtimeId: browser.runtime.id,
-    extensionBaseUrl: browser.runtime.getURL(''),
+    runtimeId: runtime.id,
+    extensionBaseUrl: runtime.getURL(''),
     document,
     pageUrl: location.href,
     session,
