@@ -17,6 +17,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const READER = resolve(process.env.ASIDE_BENCH_READER || join(ROOT, 'src', 'content', 'adapters', 'whatsapp', 'reader.ts'));
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const READ_BUDGET_RATIO = 3;
+/**
+ * ASIDE_BENCH_ERA=2026-08: the same chat in WhatsApp's 2026-08 DOM (no message-in/out classes: direction from
+ * icons, labels and the run above, src/content/adapters/whatsapp/direction.ts). Default: the 2026-05 DOM.
+ */
+const ERA = process.env.ASIDE_BENCH_ERA === '2026-08' ? '2026-08' : '2026-05';
 export const MESSAGE_COUNT = 2_000;
 const ITERATIONS = 15;
 /** The reader's export names we accept, in order of preference. */
@@ -105,7 +110,7 @@ export function generatedChat(): string {
       date: `${String(day).padStart(2, '0')}/05/2026`,
     };
   });
-  return renderWhatsAppChat({ title: 'Lake trip', isGroup: true, ownerName: 'Sam Reyes', messages });
+  return renderWhatsAppChat({ title: 'Lake trip', isGroup: true, ownerName: 'Sam Reyes', messages, era: ERA });
 }
 
 /** The reader as an IIFE setting `globalThis.__asideBenchRead`; unminified keeps names readable in a profile. */
@@ -216,7 +221,7 @@ export async function readRows(): Promise<{ rows: Row[]; chromiumVersion: string
     }
     const rows: Row[] = [
       {
-        measure: `Read ${MESSAGE_COUNT}-message chat, median of ${ITERATIONS} samples x ${result.repeat} reads (reader.ts \`${exportName}(document)\`, ${result.counts.reader} messages)`,
+        measure: `Read ${MESSAGE_COUNT}-message chat (${ERA} DOM), median of ${ITERATIONS} samples x ${result.repeat} reads (reader.ts \`${exportName}(document)\`, ${result.counts.reader} messages)`,
         value: ms(readerMedian),
         baseline: `${ms(bareMedian)} bare qSA+textContent (${result.counts.bare} rows)`,
         ratio: `${ratio.toFixed(2)}x`,

@@ -64,6 +64,8 @@ export function assessHealth(input: HealthInput | { chatOpen: false }): Health {
     const entry: SelectorEntry = whatsAppSelectors[name];
     // Passing over a tier that only English pages match says nothing about a redesign.
     if (entry.tiers.slice(0, tier - 1).every((skipped) => skipped.localized)) continue;
+    // Nor does reading a known era by its own hooks (2026-08's direction without message-in/out classes).
+    if (entry.tiers[tier - 1]!.knownEra) continue;
     notes.push(formatHealthNote(HEALTH_NOTES.olderSelector, entry.purpose, describeTier(entry.tiers[tier - 1]!)));
   }
   return notes.length ? { status, notes } : { status };

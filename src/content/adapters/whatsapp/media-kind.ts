@@ -2,7 +2,8 @@
  * The Media of one message row, from the hook that found it (sparse-features.ts): its kind, and the file
  * name and length where the page shows them. Some hooks stand for more than one kind, and are told apart
  * here, inside the row only (these rows are rare, so a query each is affordable):
- * - a blob image is a photo, or a sticker when the sticker hook is there too;
+ * - a blob image is a photo, or a sticker when the sticker's wrapper is around it (an animated sticker has no
+ *   image: its wrapper alone says sticker);
  * - a video element is a GIF under its "Play GIF" button, else media of a kind we do not know: `other`,
  *   never a guess.
  * An audio file and a voice note share a player; the audio file's own icon is found first (MEDIA_MARKERS
@@ -27,6 +28,7 @@ export const MEDIA_MARKERS = [
   'contactMedia',
   'pollMedia',
   'locationMedia',
+  'stickerMedia',
   'imageMedia',
   'mediaContainer',
 ] as const satisfies readonly SelectorName[];
@@ -72,6 +74,8 @@ export function readMedia(marker: MediaMarker, container: Element, quoteBlock: E
     }
     case 'locationMedia':
       return { kind: 'location' };
+    case 'stickerMedia':
+      return { kind: 'sticker' };
     case 'imageMedia':
       if (!ownElement(container, STICKER, quoteBlock)) return { kind: 'image' };
       log.record('stickerMedia', 1);
@@ -105,7 +109,7 @@ function playerLength(container: Element, quoteBlock: Element | undefined, log: 
   return length && DURATION.test(length) ? length : null;
 }
 
-/** The length printed beside the video's camera badge. */
+/** The length printed after the video's camera badge. */
 function videoLength(container: Element, quoteBlock: Element | undefined, log: TierLog): string | null {
   const element = ownElement(container, VIDEO_DURATION, quoteBlock);
   if (!element) return null;
@@ -140,8 +144,8 @@ function sharedContactName(container: Element, quoteBlock: Element | undefined, 
 }
 
 /**
- * Each option's label, in display order: the first directional span in its checkbox, so the vote count beside
- * it is never taken. Null unless every option has a label and the count is one a poll can have.
+ * Each option's text, in display order: the first directional span in its label, so the vote count beside it
+ * is never taken. Null unless every option has a label and the count is one a poll can have.
  */
 function pollOptions(container: Element, quoteBlock: Element | undefined, log: TierLog): string[] | null {
   const options: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Reads the open WhatsApp Web chat (DOM of 2026-04/05, and the packed-id DOM before it) into a
+ * Reads the open WhatsApp Web chat (DOM of 2026-04/05 and 2026-08, and the packed-id DOM before it) into a
  * Conversation. Pure: Document in, data out; no observers, no layout, no page events.
  */
 import type { Conversation, Message } from '../../../shared/conversation';
@@ -9,6 +9,7 @@ import { readHeader, looksLikeMemberList } from './header';
 import { assessHealth } from './health';
 import { classifyMessageId, isGroupJid } from './message-id';
 import { ContainedCursor } from './contained-cursor';
+import { findDirectionSignals, hasClassHooks, noteReadWithoutHooks } from './direction';
 import { readRow, type MessageRowReading, type RowContext, type RowReading } from './row';
 import { readPlainRow, wasReadBefore } from './row-cache';
 import { MESSAGE_ID_ATTRIBUTE, whatsAppSelectors as selectors, queryFirstTier, type SelectorName } from './selectors';
@@ -79,17 +80,27 @@ export function readConversation(doc: Document, options: ReadOptions = {}): What
     },
     askEachRowIfEdited: readBefore,
   };
+  // 2026-08 pages have no direction class: direction from icons and labels instead (direction.ts).
+  if (containers.length && !hasClassHooks(main)) {
+    context.directionFallback = findDirectionSignals(main, containers, sparse);
+    context.previous = null;
+  }
   const readings: RowReading[] = [];
   // Indexed, not for-of: iterating a NodeList with for-of costs twice as much in Chromium.
   for (let index = 0; index < containers.length; index++) {
     const container = containers[index]!;
     const features = sparse.get(container);
-    readings.push(features || !readBefore ? readRow(container, features, context) : readPlainRow(container, context));
+    const reading = features || !readBefore ? readRow(container, features, context) : readPlainRow(container, context);
+    readings.push(reading);
+    // A run's later bubbles take the direction of the message above (cached readings included).
+    if (context.directionFallback) context.previous = { container, direction: reading.kind === 'message' ? reading.direction : null };
   }
   if (containers.length) log.record('messageContainer', 1);
   const rowsShown = containers.length > 0 || main.querySelector(selectors.messageRow.tiers[0].selector) !== null;
 
   const tally = tallyReadings(readings);
+  // Messages read without class hooks: this pane is of the 2026-08 era for good (no class query next time).
+  if (context.directionFallback && tally.withMetadata > 0) noteReadWithoutHooks(main);
   // Author records carry the page's author tier (row-cache.ts replays them): no pane query for it here.
   const isGroup =
     (tally.authorBlocks > 0 && log.tierOf('author') === 1) ||
@@ -196,7 +207,8 @@ function tallyReadings(readings: readonly RowReading[]): Tally {
     if (reading.author) tally.authorBlocks++;
     if (reading.hasMetadata) tally.withMetadata++;
     const { metadata } = reading;
-    if (reading.hasMetadata && (!metadata?.date || !metadata.time)) tally.unparseableMetadata++;
+    // A time without a date is a shape WhatsApp writes (contact cards, polls), not an unreadable one.
+    if (reading.hasMetadata && (!metadata?.time || (!metadata.date && !metadata.undated))) tally.unparseableMetadata++;
     // A chat's rows share a handful of date objects (parsed once per date): consecutive repeats change
     // nothing in inferDateOrder, so each run of one date is pushed once.
     if (metadata?.date && metadata.date !== tally.dates[tally.dates.length - 1]) tally.dates.push(metadata.date);

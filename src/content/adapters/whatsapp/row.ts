@@ -10,9 +10,11 @@
  */
 import type { Media, Quote } from '../../../shared/conversation';
 import type { ContainedCursor } from './contained-cursor';
+import type { DirectionFallback, PreviousRow } from './direction';
 import { classifyMessageId, type MessageIdShape } from './message-id';
 import {
   METADATA_ATTRIBUTE,
+  MESSAGE_BUBBLE,
   MESSAGE_ID_ATTRIBUTE,
   queryFirstTier,
   whatsAppSelectors as selectors,
@@ -61,6 +63,12 @@ export interface RowContext {
   authorTier: number;
   /** Ask each row read in full whether it shows the "Edited" mark, rather than only those in SparseFeatures.editedLabel. */
   askEachRowIfEdited: boolean;
+  /**
+   * Set when the pane shows no message-in/out class at all (2026-08): direction from icons and labels, and from
+   * `previous` for a run's later bubbles (direction.ts). The reader keeps `previous` up to date, cached rows too.
+   */
+  directionFallback?: DirectionFallback;
+  previous?: PreviousRow | null;
 }
 
 const SKIP: RowReading = { kind: 'skip' };
@@ -76,19 +84,27 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   const { log } = context;
   const features = sparse ?? NO_FEATURES;
   const idShape = classifyMessageId(container.getAttribute(MESSAGE_ID_ATTRIBUTE) ?? '');
-  const bubble = findBubble(container);
+  const fallback = context.directionFallback;
+  // Without class hooks on the page, asking each row for them would cost two failing queries per row.
+  const bubble = fallback ? null : findBubble(container);
   const scope = bubble?.element ?? container;
   // A deleted message's text is gone; the localized "This message was deleted" is not its text.
   const quoteBlock = features.quoteBlock;
   const currentText = features.deleted ? null : context.texts.next(container, quoteBlock ? (element) => !quoteBlock.contains(element) : undefined);
   const metadataElement = metadataOf(container, currentText);
 
-  if (!bubble && !metadataElement) return readSystemRow(container, idShape, log);
+  if (!bubble && !metadataElement && !isFallbackBubble(container, fallback)) return readSystemRow(container, idShape, log);
 
   let direction: 'in' | 'out' | null = null;
   if (bubble) {
     direction = bubble.outgoing ? 'out' : 'in';
     log.record(direction === 'out' ? 'outgoingBubble' : 'incomingBubble', 1);
+  } else if (fallback) {
+    const decision = fallback.decide(container, context.previous ?? null);
+    if (decision) {
+      direction = decision.direction;
+      log.record(decision.entry, decision.tier);
+    }
   } else if (idShape.format === 'packed') {
     direction = idShape.outgoing ? 'out' : 'in';
   }
@@ -154,6 +170,14 @@ export function readRow(container: Element, sparse: SparseFeatures | undefined, 
   if ((features.editedLabel || context.askEachRowIfEdited) && metadataElement && !deleted && isEdited(metadataElement, log)) reading.edited = true;
   if (features.forwarded) reading.forwarded = true;
   return reading;
+}
+
+/**
+ * On a page without class hooks, whether a row without metadata (a deleted message, a picture without caption)
+ * is a message: it shows a direction signal or a drawn message bubble (a notice's bubble has another test id).
+ */
+function isFallbackBubble(container: Element, fallback: DirectionFallback | undefined): boolean {
+  return fallback !== undefined && (fallback.hasSignal(container) || container.querySelector(MESSAGE_BUBBLE) !== null);
 }
 
 /** Whether a row with nothing else to read shows a deleted message's placeholder, in any known language. */

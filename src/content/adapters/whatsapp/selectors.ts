@@ -4,8 +4,9 @@
  * and editor attributes > data-icon > aria-label (localized) > data-testid (comes and goes) > obfuscated
  * classes, which we never use).
  *
- * Each tier is one selector, not a list (the best-guess text fallback and the localized label tiers, one
- * selector per language and all off the hot path, are the exceptions):
+ * Each tier is one selector, not a list (the best-guess text fallback, the localized label tiers, one
+ * selector per language, and the status-icon tiers, matched by name after one icon query, all off the hot
+ * path, are the exceptions):
  * Chrome's fast paths (by tag, class or id) apply to single selectors only, and a list was about twenty
  * times slower over a 2,000-message pane.
  *
@@ -33,6 +34,8 @@ export const FIXTURES = {
   deGroup: '2026-05-de-group.html',
   deOneToOne: '2026-05-de-one-to-one.html',
   mediaGroup202605: '2026-05-media-group.html',
+  group202608: '2026-08-group.html',
+  oneToOne202608: '2026-08-one-to-one.html',
   redesignUnknown: 'redesign-unknown.html',
 } as const;
 
@@ -47,6 +50,11 @@ export interface SelectorTier {
    * elsewhere is expected, not a sign of change.
    */
   readonly localized?: boolean;
+  /**
+   * The main hook of a known DOM era that lacks the tiers before it (2026-08: no message-in/out classes):
+   * passing over those tiers there is expected, not a sign of change, so health notes leave it out.
+   */
+  readonly knownEra?: boolean;
   /** Set on icon tiers, which the reader matches by name after one query for all icons (ICON_ELEMENTS). */
   readonly icon?: { readonly name: string; readonly prefix: boolean };
   /**
@@ -76,6 +84,8 @@ const {
   deGroup: DEG,
   deOneToOne: DEO,
   mediaGroup202605: M,
+  group202608: G8,
+  oneToOne202608: O8,
   redesignUnknown: R,
 } = FIXTURES;
 /** Today's DOM in other interface languages. */
@@ -84,10 +94,28 @@ const CURRENT = [G, O, B, ...LOCALES] as const;
 const PACKED = [P, PG, PO] as const;
 const ALL_ERAS = [G, O, B, ...LOCALES, ...PACKED] as const;
 const GROUPS_2026 = [G, PTG, ESG, DEG] as const;
+/** WhatsApp of 2026-08: no message-in/out classes; direction from icons and labels (direction.ts). */
+const AUGUST_2026 = [G8, O8] as const;
 
 /** Hand-written class names WhatsApp's own code uses; direction is read from them. */
 export const INCOMING_CLASS = 'message-in';
 export const OUTGOING_CLASS = 'message-out';
+
+/**
+ * Delivery status icons, drawn only on the owner's own messages: WhatsApp's 2026 names (pending clock, one tick,
+ * two ticks; docs/research/whatsapp-media.md, "2026-08 era"), then the older ones.
+ */
+export const STATUS_ICON_NAMES = ['wds-ic-status-pending', 'wds-ic-delivered', 'wds-ic-read'] as const;
+export const OLDER_STATUS_ICON_NAMES = ['msg-time', 'msg-check', 'msg-dblcheck'] as const;
+/** The bubble's tail, drawn on the first bubble of a run only (names swap on right-to-left pages). */
+export const TAIL_IN_ICON = 'tail-in';
+export const TAIL_OUT_ICON = 'tail-out';
+/** 2026-08: the drawn bubble of a message row; a notice's is `msg-notification-container`. */
+export const MESSAGE_BUBBLE = 'div[data-testid="msg-container"]';
+
+function iconNamesSelector(names: readonly string[]): string {
+  return names.map((name) => `span[${ICON_ATTRIBUTE}="${name}"]`).join(', ');
+}
 
 /** The attribute that holds a message's id (packed `true_<chat>_<id>` until 2026-03, bare hex since 2026-04). */
 export const MESSAGE_ID_ATTRIBUTE = 'data-id';
@@ -121,7 +149,7 @@ export function iconMatches(tier: SelectorTier, iconName: string): boolean {
 
 /** The "Edited" label in a message's time block (editedMark): a span of its own beside the time. */
 export const EDITED_LABEL = 'span[dir="auto"]';
-/** A poll option's label inside its checkbox (pollOption): the first directional span, never the count beside it. */
+/** A poll option's text inside its label (pollOption): the first directional span, never the count beside it. */
 export const POLL_OPTION_LABEL = 'span[dir="auto"]';
 /** The 2026-05 author block's name; quotes repeat it for the quoted message's author. */
 const AUTHOR_SPAN = 'span[data-testid="author"]';
@@ -137,77 +165,100 @@ export const whatsAppSelectors = {
   openChat: {
     purpose: 'the open chat',
     // #main has held the open chat since 2018; without it no chat is open.
-    tiers: [{ selector: '#main', fixtures: [...ALL_ERAS, R] }],
+    tiers: [{ selector: '#main', fixtures: [...ALL_ERAS, ...AUGUST_2026, R] }],
   },
   chatHeader: {
     purpose: 'the chat header',
-    tiers: [{ selector: '#main header', fixtures: [...ALL_ERAS, R] }],
+    tiers: [{ selector: '#main header', fixtures: [...ALL_ERAS, ...AUGUST_2026, R] }],
   },
   headerTitle: {
     purpose: 'the chat name',
     tiers: [
       // First span whose text is not an icon ligature; the data-testid came back in 2026.
-      { selector: 'header[data-testid="conversation-header"] span[dir="auto"]', fixtures: CURRENT },
-      { selector: '#main header span[dir="auto"][title]', fixtures: ALL_ERAS },
+      { selector: 'header[data-testid="conversation-header"] span[dir="auto"]', fixtures: [...CURRENT, ...AUGUST_2026] },
+      { selector: '#main header span[dir="auto"][title]', fixtures: [...ALL_ERAS, ...AUGUST_2026] },
     ],
   },
   headerSubtitle: {
     purpose: 'the chat subtitle',
     // A group's subtitle lists its members; a person's says "online" or "last seen …".
     tiers: [
-      { selector: 'header[data-testid="conversation-header"] span[title]', fixtures: [G, O, ...LOCALES] },
-      { selector: '#main header span[title]', fixtures: [G, O, ...LOCALES, ...PACKED] },
+      { selector: 'header[data-testid="conversation-header"] span[title]', fixtures: [G, O, ...LOCALES, ...AUGUST_2026] },
+      { selector: '#main header span[title]', fixtures: [G, O, ...LOCALES, ...PACKED, ...AUGUST_2026] },
     ],
   },
   messageRow: {
     purpose: 'message rows',
     // Only asked whether any row exists: rows without an id (date separators, the unread divider) are not
     // messages, so the reader walks message containers instead.
-    tiers: [{ selector: '#main [role="row"]', fixtures: [...ALL_ERAS, R] }],
+    tiers: [{ selector: '#main [role="row"]', fixtures: [...ALL_ERAS, ...AUGUST_2026, R] }],
   },
   messagePane: {
     purpose: 'the message list',
     // The list history loads into (history.ts scrolls it); the live watcher observes it.
     tiers: [
-      { selector: '#main [data-scrolltracepolicy="wa.web.conversation.messages"]', fixtures: ALL_ERAS },
-      { selector: '#main [data-testid="conversation-panel-messages"]', fixtures: [G, O, B, P, ...LOCALES] },
-      { selector: '#main [role="application"]', fixtures: ALL_ERAS },
+      { selector: '#main [data-scrolltracepolicy="wa.web.conversation.messages"]', fixtures: [...ALL_ERAS, ...AUGUST_2026] },
+      { selector: '#main [data-testid="conversation-panel-messages"]', fixtures: [G, O, B, P, ...LOCALES, ...AUGUST_2026] },
+      { selector: '#main [role="application"]', fixtures: [...ALL_ERAS, ...AUGUST_2026] },
     ],
   },
   unreadDivider: {
     purpose: 'the unread messages divider',
     // No attribute marks it: a live region in a row without a message id, told apart by its localized
     // text ("2 unread messages", locale-labels.ts).
-    tiers: [{ selector: `#main [role="row"] ${LIVE_REGION}`, fixtures: [G, O] }],
+    tiers: [{ selector: `#main [role="row"] ${LIVE_REGION}`, fixtures: [G, O, O8] }],
   },
   messageContainer: {
     purpose: 'message ids',
-    tiers: [{ selector: `[${MESSAGE_ID_ATTRIBUTE}]`, fixtures: ALL_ERAS }],
+    tiers: [{ selector: `[${MESSAGE_ID_ATTRIBUTE}]`, fixtures: [...ALL_ERAS, ...AUGUST_2026] }],
   },
+  // Tiers after the first are read only on pages without any message-in/out class (direction.ts), per row and
+  // outside quotes, most trusted first: a delivery status, then the tail or the owner's invisible label. Icons and
+  // labels are found by pane-wide queries, never one query per row.
   outgoingBubble: {
     purpose: 'outgoing messages',
-    tiers: [{ selector: `.${OUTGOING_CLASS}`, fixtures: ALL_ERAS }],
+    tiers: [
+      { selector: `.${OUTGOING_CLASS}`, fixtures: ALL_ERAS },
+      { selector: iconNamesSelector(STATUS_ICON_NAMES), fixtures: AUGUST_2026, knownEra: true },
+      { selector: iconNamesSelector(OLDER_STATUS_ICON_NAMES), fixtures: [...ALL_ERAS, M] },
+      { selector: iconNamesSelector([TAIL_OUT_ICON]), fixtures: [...ALL_ERAS, ...AUGUST_2026], knownEra: true },
+      // "You:" and its translations (locale-labels.ts), on the first and last bubble of a run. Found among the
+      // author tier's "Name:" labels (one suffix query; this list of four cost more than a bare walk).
+      { selector: labelSelector('span', 'aria-label', labelsOf('you')), fixtures: [G, O, B, PTG, PTO, P, PG, PO, ...AUGUST_2026], localized: true, knownEra: true },
+    ],
   },
   incomingBubble: {
     purpose: 'incoming messages',
-    tiers: [{ selector: `.${INCOMING_CLASS}`, fixtures: ALL_ERAS }],
+    tiers: [
+      { selector: `.${INCOMING_CLASS}`, fixtures: ALL_ERAS },
+      { selector: iconNamesSelector([TAIL_IN_ICON]), fixtures: [...ALL_ERAS, ...AUGUST_2026], knownEra: true },
+      // The row's own author block (a group's run start); a quote's sits inside the quote and does not count.
+      // Asked for only in rows that show no icon or label (a run's first bubble shows a tail too): one query there.
+      { selector: `div[role=""] ${AUTHOR_SPAN}`, fixtures: [...GROUPS_2026, G8], knownEra: true },
+    ],
+  },
+  continuedRun: {
+    purpose: 'messages that continue a run',
+    // 2026-08: a drawn bubble with no direction of its own (WhatsApp draws the tail on a run's first bubble
+    // only) takes the direction of the message right above it (direction.ts).
+    tiers: [{ selector: MESSAGE_BUBBLE, fixtures: AUGUST_2026, knownEra: true }],
   },
   messageMetadata: {
     purpose: 'message times and senders',
-    tiers: [{ selector: `[${METADATA_ATTRIBUTE}]`, fixtures: ALL_ERAS }],
+    tiers: [{ selector: `[${METADATA_ATTRIBUTE}]`, fixtures: [...ALL_ERAS, ...AUGUST_2026] }],
   },
   messageText: {
     purpose: 'message text',
     tiers: [
       // 2026: the class `selectable-text` went away and this test id came back.
-      { selector: 'span[data-testid="selectable-text"]', fixtures: CURRENT },
+      { selector: 'span[data-testid="selectable-text"]', fixtures: [...CURRENT, ...AUGUST_2026] },
       { selector: 'span.selectable-text.copyable-text', fixtures: PACKED },
     ],
   },
   messageTextGuess: {
     purpose: 'message text (best guess)',
     // Last resort only: the longest directional span outside the quote. Using it degrades health.
-    tiers: [{ selector: 'span[dir="ltr"], span[dir="rtl"]', fixtures: [...ALL_ERAS, R] }],
+    tiers: [{ selector: 'span[dir="ltr"], span[dir="rtl"]', fixtures: [...ALL_ERAS, ...AUGUST_2026, R] }],
   },
   author: {
     purpose: 'group message authors',
@@ -215,7 +266,7 @@ export const whatsAppSelectors = {
     // carried a screen-reader label "Name:" instead (the owner's "You:" too, ignored as outgoing); the reader
     // looks for it only on packed-id pages without author blocks, where nothing else would match it.
     tiers: [
-      { selector: AUTHOR_SPAN, fixtures: GROUPS_2026 },
+      { selector: AUTHOR_SPAN, fixtures: [...GROUPS_2026, G8] },
       { selector: AUTHOR_LABEL, fixtures: [PG, PO] },
     ],
   },
@@ -223,25 +274,25 @@ export const whatsAppSelectors = {
     purpose: 'quoted messages',
     tiers: [
       // One selector per language (locale-labels.ts), as a list: only ever used with closest() on rare elements.
-      { selector: labelSelector('div[role="button"]', 'aria-label', labelsOf('quotedMessage')), fixtures: [G, O, B, PTG, PTO, ESG, DEG], localized: true },
+      { selector: labelSelector('div[role="button"]', 'aria-label', labelsOf('quotedMessage')), fixtures: [G, O, B, PTG, PTO, ESG, DEG, ...AUGUST_2026], localized: true },
       // Other languages: the outermost button around the quote text (found with closest()).
-      { selector: 'div[role="button"]', fixtures: [G, O, B, P, PG, PO] },
+      { selector: 'div[role="button"]', fixtures: [G, O, B, P, PG, PO, ...AUGUST_2026] },
     ],
   },
   quoteText: {
     purpose: 'quoted text',
-    tiers: [{ selector: 'span.quoted-mention', fixtures: [G, O, B, P, PG, PO, PTG, PTO, ESG, DEG] }],
+    tiers: [{ selector: 'span.quoted-mention', fixtures: [G, O, B, P, PG, PO, PTG, PTO, ESG, DEG, ...AUGUST_2026] }],
   },
   quoteAuthor: {
     purpose: 'quoted message authors',
     tiers: [
-      { selector: AUTHOR_SPAN, fixtures: [G, O, PTG, PTO, ESG, DEG] },
-      { selector: 'div[role=""] span[dir="auto"]', fixtures: [G, O, B, P, PG, PO] },
+      { selector: AUTHOR_SPAN, fixtures: [G, O, PTG, PTO, ESG, DEG, ...AUGUST_2026] },
+      { selector: 'div[role=""] span[dir="auto"]', fixtures: [G, O, B, P, PG, PO, ...AUGUST_2026] },
     ],
   },
   systemText: {
     purpose: 'system notices',
-    tiers: [{ selector: 'span[dir="auto"]', fixtures: [G, O, P, PG, PTG, DEG] }],
+    tiers: [{ selector: 'span[dir="auto"]', fixtures: [G, O, P, PG, PTG, DEG, ...AUGUST_2026] }],
   },
   forwardedMarker: {
     purpose: 'forwarded markers',
@@ -252,7 +303,7 @@ export const whatsAppSelectors = {
   },
   deletedMarker: {
     purpose: 'deleted-message markers',
-    tiers: [iconTier('recalled', [G, O, PG, PTG, PTO, ESG, DEG])],
+    tiers: [iconTier('recalled', [G, O, PG, PTG, PTO, ESG, DEG, G8])],
   },
   imageMedia: {
     purpose: 'pictures',
@@ -313,7 +364,9 @@ export const whatsAppSelectors = {
   },
   videoDuration: {
     purpose: 'video lengths',
-    tiers: [{ selector: `span[${ICON_ATTRIBUTE}="msg-video"] + span`, fixtures: [M] }],
+    // The length follows the badge's wrapper, not the icon: span > (div > camera icon) + span "0:42" (WhatsApp's
+    // 2026 code, docs/research/whatsapp-media.md). Asked only inside a row already known to be a video.
+    tiers: [{ selector: `div:has(> span[${ICON_ATTRIBUTE}="msg-video"]) + span`, fixtures: [M] }],
   },
   documentFileName: {
     purpose: 'document file names',
@@ -322,8 +375,9 @@ export const whatsAppSelectors = {
   },
   stickerMedia: {
     purpose: 'stickers',
-    // A sticker is a blob image like a photo (imageMedia): this tells it apart, looked for in image rows only.
-    tiers: [{ selector: '[data-testid="sticker"]', fixtures: [M] }],
+    // The sticker's own wrapper, around its image (or a canvas, when animated). It tells a sticker from a photo
+    // in an image row; alone, it is looked for only in rows with nothing else to read.
+    tiers: [{ selector: 'span[data-testid="sticker-container"]', fixtures: [M], inRow: true }],
   },
   locationMedia: {
     purpose: 'locations',
@@ -333,24 +387,32 @@ export const whatsAppSelectors = {
   },
   contactMedia: {
     purpose: 'shared contacts',
-    tiers: [iconTier('vcard', [M])],
+    // The card of one shared contact. A test id on a div: over the whole pane that costs about a tenth of the
+    // bare walk, and the card has no text span, so it is looked for in the row only.
+    tiers: [{ selector: 'div[data-testid="vcard-msg"]', fixtures: [M], inRow: true }],
   },
   pollMedia: {
     purpose: 'polls',
-    tiers: [iconTier('poll', [M])],
+    tiers: [
+      // Beside "Select one or more" above an open poll's options; drawn nowhere else. A single-choice poll shows a
+      // check-circle icon that other screens use too, so such a poll is known by its bubble only.
+      iconTier('multi-select-icon-filled', [M]),
+      // The bubble itself, ended polls too. A poll's question is text, so this row-only tier finds a poll only
+      // when that text is missing (the same cost as the contact card above rules out a pane-wide query).
+      { selector: 'div[data-testid="poll-bubble"]', fixtures: [M], inRow: true },
+    ],
   },
   // Read in media-kind.ts, only inside a row already known to be a shared contact or a poll.
   contactName: {
     purpose: 'shared contact names',
-    // The name beside the card's icon, whole in its title where it has one ("Ana and 2 other contacts" on a
-    // card of several).
-    tiers: [{ selector: `span[${ICON_ATTRIBUTE}="vcard"] + span[dir="auto"]`, fixtures: [M] }],
+    // The name, the card's one selectable text (a div, so never taken for message text).
+    tiers: [{ selector: 'div[data-testid="vcard-msg"] div[data-testid="selectable-text"]', fixtures: [M] }],
   },
   pollOption: {
     purpose: 'poll options',
-    // One checkbox per option, in display order, holding the option's label (POLL_OPTION_LABEL) and, beside
-    // it, the vote count, which is never read: a role says what the element is in every language.
-    tiers: [{ selector: '[role="checkbox"]', fixtures: [M] }],
+    // One label per option (numbered from 0), in display order, holding the option's text (POLL_OPTION_LABEL).
+    // The vote count sits outside it and is never read; the checkbox's aria-label holds both, localized.
+    tiers: [{ selector: '[data-testid^="poll-option-row-label-"]', fixtures: [M] }],
   },
   mediaContainer: {
     purpose: 'media of an unknown kind',
@@ -369,9 +431,9 @@ export const whatsAppSelectors = {
     purpose: 'the message box',
     // Always under #main footer: the chat search box is contenteditable too (data-tab="3").
     tiers: [
-      { selector: '#main footer [contenteditable="true"][data-lexical-editor="true"]', fixtures: ALL_ERAS },
-      { selector: '#main footer .lexical-rich-text-input [contenteditable="true"]', fixtures: ALL_ERAS },
-      { selector: '#main footer [contenteditable="true"][data-tab="10"]', fixtures: ALL_ERAS },
+      { selector: '#main footer [contenteditable="true"][data-lexical-editor="true"]', fixtures: [...ALL_ERAS, ...AUGUST_2026] },
+      { selector: '#main footer .lexical-rich-text-input [contenteditable="true"]', fixtures: [...ALL_ERAS, ...AUGUST_2026] },
+      { selector: '#main footer [contenteditable="true"][data-tab="10"]', fixtures: [...ALL_ERAS, ...AUGUST_2026] },
     ],
   },
 } as const satisfies Record<string, SelectorEntry>;

@@ -11,6 +11,10 @@ import {
   ICON_ATTRIBUTE,
   ICON_ELEMENTS,
   MESSAGE_ID_ATTRIBUTE,
+  OLDER_STATUS_ICON_NAMES,
+  STATUS_ICON_NAMES,
+  TAIL_IN_ICON,
+  TAIL_OUT_ICON,
   iconMatches,
   whatsAppSelectors as selectors,
   type SelectorEntry,
@@ -61,12 +65,12 @@ function isMarkerIcon(iconName: string): boolean {
 }
 
 /**
- * Icons on most rows that are never markers (bubble tails, delivery ticks), left out by the icon query itself:
+ * Icons on most rows that are never markers (bubble tails, delivery ticks of every era), left out by the icon query itself:
  * each element a query returns becomes a JavaScript object, and on a 2,000-message chat read for the first
  * time those objects for tails and ticks cost about 6% of the read. Only exact names, and never one a marker
  * tier claims: leaving out too little costs time, leaving out a marker would lose it.
  */
-const DECORATIVE_ICON_NAMES = ['tail-in', 'tail-out', 'msg-check', 'msg-dblcheck', 'msg-time'].filter((name) => !isMarkerIcon(name));
+const DECORATIVE_ICON_NAMES = [TAIL_IN_ICON, TAIL_OUT_ICON, ...OLDER_STATUS_ICON_NAMES, ...STATUS_ICON_NAMES].filter((name) => !isMarkerIcon(name));
 const CANDIDATE_ICONS = `${ICON_ELEMENTS}:not(${DECORATIVE_ICON_NAMES.map((name) => `[${ICON_ATTRIBUTE}="${name}"]`).join(', ')})`;
 
 /**
@@ -196,8 +200,10 @@ export function findLabelledMedia(container: Element, log: TierLog): Media | nul
     for (let index = 0; index < tiers.length; index++) {
       const tier = tiers[index]!;
       if (!tier.localized && !tier.inRow) continue;
-      const element = container.querySelector(tier.selector);
-      if (!element || element.closest(QUOTE_LABELLED)) continue;
+      // The row's own, not one inside the quote above it (a quoted contact card sits before the row's own).
+      let own = false;
+      for (const element of container.querySelectorAll(tier.selector)) if ((own = !element.closest(QUOTE_LABELLED))) break;
+      if (!own) continue;
       log.record(name, index + 1);
       return readMedia(name, container, undefined, log);
     }

@@ -34,6 +34,12 @@ describe('parseMetadata', () => {
     ]);
   });
 
+  it("reads WhatsApp's time-only prefix (contact cards and polls) as a time without a date", () => {
+    expect(parseMetadata('[13:52] Ana Souza: ')).toEqual({ time: { hour: 13, minute: 52 }, date: null, name: 'Ana Souza', undated: true });
+    expect(parseMetadata('[8:05 pm] Dr, Who: ')).toEqual({ time: { hour: 20, minute: 5 }, date: null, name: 'Dr, Who', undated: true });
+    expect(parseMetadata('[yesterday] Ana: ')).toBeNull();
+  });
+
   it('returns null for text that is not metadata', () => {
     expect(parseMetadata('13:52 Ana: hi')).toBeNull();
     expect(parseMetadata('')).toBeNull();

@@ -25,6 +25,11 @@ export interface MessageMetadata {
   date: WrittenDate | null;
   /** The sender as WhatsApp copies it: a contact name, a phone number or, for 'out', the owner's name. */
   name: string;
+  /**
+   * The page wrote a time and no date: `[13:52] Ana: `, as WhatsApp's 2026 code does for contact cards and polls
+   * (WAWebMessageBubbleHiddenText). A known shape, not an unreadable date; the message has no timestamp.
+   */
+  undated?: true;
 }
 
 export type DateOrder = 'day-first' | 'month-first';
@@ -45,8 +50,8 @@ const DATE_PATTERN = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\.?$/;
 export type MetadataParser = (value: string) => MessageMetadata | null;
 
 /**
- * `[<time>, <date>] <name>: `, split by position rather than one regex (this runs once per message).
- * The name may itself hold ": "; only the last one ends it.
+ * `[<time>, <date>] <name>: ` (or `[<time>] <name>: `), split by position rather than one regex (this runs
+ * once per message). The name may itself hold ": "; only the last one ends it.
  */
 export function parseMetadata(value: string): MessageMetadata | null {
   return createMetadataParser()(value);
@@ -66,11 +71,16 @@ export function createMetadataParser(): MetadataParser {
   let lastDate: WrittenDate | null = null;
   return (value) => {
     const close = value.indexOf(']');
-    const comma = value.indexOf(',');
-    if (value.charCodeAt(0) !== 91 /* [ */ || close < 0 || comma < 0 || comma > close) return null;
+    if (value.charCodeAt(0) !== 91 /* [ */ || close < 0) return null;
     let end = value.length;
     while (end > close + 1 && isTrimmedAtEnd(value.charCodeAt(end - 1))) end--;
     if (end === close + 1 || value.charCodeAt(end - 1) !== 58 /* : */) return null;
+    const name = collapseWhitespace(value.slice(close + 1, end - 1));
+    const comma = value.indexOf(',');
+    if (comma < 0 || comma > close) {
+      const time = parse24HourTime(value, 1, close) ?? parseAnyTime(value.slice(1, close));
+      return time ? { time, date: null, name, undated: true } : null;
+    }
     const dateStart = comma + 1;
     let date: WrittenDate | null;
     if (lastDateText !== null && close - dateStart === lastDateText.length && value.startsWith(lastDateText, dateStart)) {
@@ -83,7 +93,7 @@ export function createMetadataParser(): MetadataParser {
       date = lastDate = parsed;
     }
     const time = parse24HourTime(value, 1, comma) ?? parseAnyTime(value.slice(1, comma));
-    return { time, date, name: collapseWhitespace(value.slice(close + 1, end - 1)) };
+    return { time, date, name };
   };
 }
 

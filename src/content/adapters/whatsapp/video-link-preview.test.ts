@@ -32,15 +32,11 @@ function addVideoLinkPreview(doc: Document, id: string): void {
 }
 
 /**
- * The video row as WhatsApp Web draws it since 2026: the thumbnail a CSS background, not an image (the media
- * fixture, written earlier, has a blob image there), and an HD video an HD badge in place of the camera badge.
+ * The video row as an HD video: an HD badge in place of the camera badge (the media fixture already draws the
+ * thumbnail as WhatsApp does since 2026, a CSS background rather than an image).
  */
 function asHdVideo(doc: Document): Element {
   const video = row(doc, VIDEO);
-  const thumbnail = video.querySelector('img[src^="blob:"]')!;
-  const background = doc.createElement('div');
-  background.setAttribute('style', `background-image: url("${thumbnail.getAttribute('src')}");`);
-  thumbnail.replaceWith(background);
   video.querySelector('[data-icon="msg-video"]')!.remove();
   return video;
 }
