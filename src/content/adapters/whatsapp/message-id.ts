@@ -12,16 +12,28 @@ export type MessageIdShape =
   | { format: 'unknown'; messageId: string };
 
 const PACKED_PATTERN = /^(true|false)_([^_\s]+@[^_\s]+)_([0-9A-Za-z]+)(?:_[^\s]*)?$/;
-const BARE_PATTERN = /^[0-9A-F]{8,64}$/i;
 
 export function classifyMessageId(value: string): MessageIdShape {
-  // Bare ids (today's) have no underscore: skip the packed pattern, once per message.
+  // Today's bare ids by a scan of their characters, once per message (a regex test showed in profiles); an
+  // underscore means the packed shape.
+  if (isBareId(value)) return { format: 'bare', messageId: value };
   const packed = value.includes('_') ? PACKED_PATTERN.exec(value) : null;
   if (packed) {
     return { format: 'packed', outgoing: packed[1] === 'true', chatJid: packed[2]!, messageId: packed[3]! };
   }
-  if (BARE_PATTERN.test(value)) return { format: 'bare', messageId: value };
   return { format: 'unknown', messageId: value };
+}
+
+/** 8 to 64 hex digits, in either case. */
+function isBareId(value: string): boolean {
+  if (value.length < 8 || value.length > 64) return false;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 48 && code <= 57) continue;
+    const letter = code | 0x20; // A-F to a-f
+    if (letter < 97 || letter > 102) return false;
+  }
+  return true;
 }
 
 /** Group chats' JIDs end in @g.us; only packed ids carry the chat's JID. */

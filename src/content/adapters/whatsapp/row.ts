@@ -224,10 +224,8 @@ function readSystemRow(container: Element, idShape: MessageIdShape, log: TierLog
  * row itself: its first one.
  */
 function metadataOf(container: Element, text: Element | null): Element | null {
-  for (let element = text; element; element = element.parentElement) {
-    if (element.hasAttribute(METADATA_ATTRIBUTE)) return element;
-    if (element === container) break;
-  }
+  const element = text?.closest(METADATA);
+  if (element && container.contains(element)) return element;
   return container.querySelector(METADATA);
 }
 

@@ -39,4 +39,18 @@ describe('collapseWhitespace', () => {
   it('makes one line with single spaces', () => {
     expect(collapseWhitespace(' ~\u00a0Ravi \n Kumar\u202f')).toBe('~ Ravi Kumar');
   });
+
+  it.each([
+    ['Ana Souza', 'Ana Souza'],
+    ['', ''],
+    ['Ana  Souza', 'Ana Souza'],
+    ['Ana\tSouza', 'Ana Souza'],
+    ['Ana Souza ', 'Ana Souza'],
+    [' Ana', 'Ana'],
+    ['Ana\u2003Souza', 'Ana Souza'],
+    ['Ana\u3000Souza\ufeff', 'Ana Souza'],
+    ['José Ñúñez 🙂', 'José Ñúñez 🙂'],
+  ])('tidies %j to %j', (text, expected) => {
+    expect(collapseWhitespace(text)).toBe(expected);
+  });
 });
