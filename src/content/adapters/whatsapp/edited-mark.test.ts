@@ -50,10 +50,18 @@ describe('the "Edited" mark', () => {
   });
 
   it('compares the whole label: a longer word or an unknown language is not the mark', () => {
-    for (const text of ['Edited by Ana', 'Modifié']) {
+    for (const text of ['Edited by Ana', 'Modifié', '19:33', '7:33 pm']) {
       const doc = loadFixture(FIXTURES.mediaGroup202605);
       editedLabel(doc).textContent = text;
       expect(messageOf(doc, EDITED).edited, text).toBeUndefined();
+    }
+  });
+
+  it('reads the label with stray white space around it, in each known language', () => {
+    for (const text of [' Edited ', 'Editada', 'Editado', 'Bearbeitet\u00a0']) {
+      const doc = loadFixture(FIXTURES.mediaGroup202605);
+      editedLabel(doc).textContent = text;
+      expect(messageOf(doc, EDITED).edited, text).toBe(true);
     }
   });
 

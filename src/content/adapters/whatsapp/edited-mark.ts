@@ -14,7 +14,12 @@ import type { TierLog } from './tier-log';
 
 /** Whether `label` reads exactly "Edited" in a known language (locale-labels.ts). */
 export function readsEdited(label: Element): boolean {
-  return EDITED_TEXTS.has(collapseWhitespace(readVisibleText(label)));
+  const text = readVisibleText(label);
+  // Most spans asked are times (2026-08 draws each message's time in a span of the label's shape): a label never
+  // starts with a digit, so those are passed over without tidying their text.
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
+  return EDITED_TEXTS.has(collapseWhitespace(text));
 }
 
 export function isEdited(metadataElement: Element, log: TierLog): boolean {
