@@ -30,6 +30,12 @@ export interface MessageMetadata {
    * (WAWebMessageBubbleHiddenText). A known shape, not an unreadable date; the message has no timestamp.
    */
   undated?: true;
+  /**
+   * The message's timestamp once made (timestampOf), under `timestampOrder`: a row read again comes from the row
+   * cache with this same object, so a chat's later reads make no string for it.
+   */
+  timestamp?: string | null;
+  timestampOrder?: DateOrder;
 }
 
 export type DateOrder = 'day-first' | 'month-first';
@@ -79,7 +85,7 @@ export function createMetadataParser(): MetadataParser {
     const comma = value.indexOf(',');
     if (comma < 0 || comma > close) {
       const time = parse24HourTime(value, 1, close) ?? parseAnyTime(value.slice(1, close));
-      return time ? { time, date: null, name, undated: true } : null;
+      return time ? { time, date: null, name, undated: true, timestamp: undefined, timestampOrder: undefined } : null;
     }
     const dateStart = comma + 1;
     let date: WrittenDate | null;
@@ -93,7 +99,8 @@ export function createMetadataParser(): MetadataParser {
       date = lastDate = parsed;
     }
     const time = parse24HourTime(value, 1, comma) ?? parseAnyTime(value.slice(1, comma));
-    return { time, date, name };
+    // Every field set here, the cache's too, so that all metadata objects share one shape.
+    return { time, date, name, timestamp: undefined, timestampOrder: undefined };
   };
 }
 
@@ -228,6 +235,13 @@ const datePrefixes: Record<DateOrder, WeakMap<WrittenDate, string | null>> = {
 const TIME_SUFFIXES: Array<string | undefined> = [];
 
 export function timestampOf(metadata: MessageMetadata, order: DateOrder): string | null {
+  if (metadata.timestampOrder === order) return metadata.timestamp!;
+  metadata.timestamp = makeTimestamp(metadata, order);
+  metadata.timestampOrder = order;
+  return metadata.timestamp;
+}
+
+function makeTimestamp(metadata: MessageMetadata, order: DateOrder): string | null {
   const { date, time } = metadata;
   if (!date || !time) return null;
   const made = datePrefixes[order];
