@@ -60,10 +60,11 @@ async function main(): Promise<void> {
     });
     const byFunction = new Map<string, number>();
     let total = 0;
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
     const leftOut = new Set<number>();
     const leaveOut = (node: ProfileNode) => {
       leftOut.add(node.id);
-      for (const child of node.children ?? []) leaveOut(profile.nodes.find((candidate) => candidate.id === child)!);
+      for (const child of node.children ?? []) leaveOut(nodes.get(child)!);
     };
     for (const node of profile.nodes) if (node.callFrame.functionName === LEFT_OUT_WITH_CALLEES) leaveOut(node);
     for (const node of profile.nodes) {
@@ -74,7 +75,6 @@ async function main(): Promise<void> {
       byFunction.set(key, (byFunction.get(key) ?? 0) + time);
     }
     // Total time per function: its own and its callees', counted once where it recurses.
-    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
     const inclusive = new Map<string, number>();
     const visit = (node: ProfileNode, open: Set<string>): number => {
       const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;

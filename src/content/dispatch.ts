@@ -4,6 +4,7 @@
  * meant for it, and only with validated payloads; anything else gets `undefined`, which leaves the message
  * to other listeners (and tells a probing sender nothing).
  */
+import type { ContentMessageSender } from '../platform/content-runtime';
 import type { UserFacingError } from '../shared/errors';
 import type { Wording, WordingKey } from '../shared/wording';
 import { parseContentEnvelope } from '../shared/content-protocol';
@@ -14,12 +15,7 @@ import { ContentSession, type Notify } from './session';
 import { WHATSAPP_SITE_ID } from './adapters/whatsapp/reader';
 import { scrollToMessage } from './adapters/whatsapp/scroll-to-message';
 
-/** The fields of runtime.MessageSender this module looks at. */
-export interface ContentMessageSender {
-  id?: string;
-  tab?: unknown;
-  url?: string;
-}
+export type { ContentMessageSender } from '../platform/content-runtime';
 
 export interface ContentContext {
   /** browser.runtime.id */

@@ -9,6 +9,7 @@
  * bridged the way both support: `sendResponse` and returning true.
  */
 
+/** The fields of runtime.MessageSender the content script looks at. */
 export interface ContentMessageSender {
   id?: string;
   tab?: unknown;

@@ -92,7 +92,7 @@ function withDuration(kind: 'audio' | 'voice' | 'video', duration: string | null
 }
 
 /** The first element matching `selector` in the row that is not part of a quote. */
-function ownElement(container: Element, selector: string, quoteBlock: Element | undefined): Element | null {
+export function ownElement(container: Element, selector: string, quoteBlock: Element | undefined): Element | null {
   for (const element of container.querySelectorAll(selector)) {
     if (quoteBlock?.contains(element) || element.closest(QUOTE_LABELLED)) continue;
     return element;

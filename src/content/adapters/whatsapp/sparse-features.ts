@@ -22,7 +22,7 @@ import {
 } from './selectors';
 import type { TierLog } from './tier-log';
 import { readsEdited } from './edited-mark';
-import { MEDIA_MARKERS, readMedia, type MediaMarker } from './media-kind';
+import { MEDIA_MARKERS, ownElement, readMedia, type MediaMarker } from './media-kind';
 
 export interface SparseFeatures {
   quoteBlock?: Element;
@@ -201,9 +201,7 @@ export function findLabelledMedia(container: Element, log: TierLog): Media | nul
       const tier = tiers[index]!;
       if (!tier.localized && !tier.inRow) continue;
       // The row's own, not one inside the quote above it (a quoted contact card sits before the row's own).
-      let own = false;
-      for (const element of container.querySelectorAll(tier.selector)) if ((own = !element.closest(QUOTE_LABELLED))) break;
-      if (!own) continue;
+      if (!ownElement(container, tier.selector, undefined)) continue;
       log.record(name, index + 1);
       return readMedia(name, container, undefined, log);
     }
